@@ -1,5 +1,6 @@
 package dev.taskapp.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
@@ -37,6 +38,7 @@ public class TaskAppCondition {
     this.observedGeneration = observedGeneration;
   }
 
+  @JsonIgnore
   public boolean isTrue() { return "True".equals(status); }
 
   public String getType() { return type; }

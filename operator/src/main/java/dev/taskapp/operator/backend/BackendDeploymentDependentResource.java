@@ -20,7 +20,7 @@ import java.util.List;
  * The REST API. DATABASE_URL is assembled by the kubelet from $(DB_PASSWORD) (dependent
  * environment variables), so the password lives only in the Secret, never in the pod spec.
  */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.BACKEND_SELECTOR))
 public class BackendDeploymentDependentResource extends TaskAppDependentResource<Deployment> {
 
   public BackendDeploymentDependentResource() {

@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The backend accepts connections from the frontend pods only and talks to the db and DNS. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.BACKEND_SELECTOR))
 public class BackendNetworkPolicyDependentResource extends TaskAppDependentResource<NetworkPolicy> {
 
   public BackendNetworkPolicyDependentResource() {

@@ -20,9 +20,10 @@ public final class Labels {
   /** Selects every object this operator manages (its informers watch only these). */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
 
-  /** Selects the pods that carry the readiness gate. */
-  public static final String GATED_PODS_SELECTOR =
-      MANAGED_SELECTOR + "," + COMPONENT + " in (" + Tier.BACKEND.component() + "," + Tier.FRONTEND.component() + ")";
+  /** Per tier, so each dependent's informer caches only its own objects (one object per TaskApp). */
+  public static final String DATABASE_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=db";
+  public static final String BACKEND_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=backend";
+  public static final String FRONTEND_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=frontend";
 
   private Labels() {}
 

@@ -24,7 +24,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import java.util.List;
 
 /** PostgreSQL: one pod, its data on a PersistentVolumeClaim kept or deleted per deletionPolicy. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.DATABASE_SELECTOR))
 public class DatabaseStatefulSetDependentResource extends TaskAppDependentResource<StatefulSet> {
 
   public static final String DATA_PATH = "/var/lib/postgresql/data";

@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The frontend is the public tier (port 3000 from anywhere) and talks only to the backend and DNS. */
-@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.FRONTEND_SELECTOR))
 public class FrontendNetworkPolicyDependentResource extends TaskAppDependentResource<NetworkPolicy> {
 
   public FrontendNetworkPolicyDependentResource() {

@@ -69,7 +69,7 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
   static final String DATABASE = "db-statefulset";
   static final String BACKEND = "backend-deployment";
   static final String FRONTEND = "frontend-deployment";
-  static final String GATED_PODS = "gated-pods";
+  static final String PODS = "pods";
 
   private final StatusCalculator statuses;
   private final ReadinessGates gates;
@@ -85,12 +85,15 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
     this.events = new TransitionEvents(clock);
   }
 
-  /** Backend and frontend pods, so a new pod of a rollout gets its gate set at once. */
+  /**
+   * The TaskApps' pods: a new backend or frontend pod of a rollout gets its gate set at once, and a
+   * db pod turning unready is seen at once.
+   */
   @Override
   public List<EventSource<?, TaskApp>> prepareEventSources(EventSourceContext<TaskApp> context) {
     var pods = InformerEventSourceConfiguration.from(Pod.class, TaskApp.class)
-        .withName(GATED_PODS)
-        .withLabelSelector(Labels.GATED_PODS_SELECTOR)
+        .withName(PODS)
+        .withLabelSelector(Labels.MANAGED_SELECTOR)
         .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
             pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
         .build();

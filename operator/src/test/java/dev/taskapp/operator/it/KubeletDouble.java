@@ -1,0 +1,233 @@
+package dev.taskapp.operator.it;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodReadinessGate;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands in for the kubelet and the StatefulSet/Deployment controllers, which the mock API server
+ * does not have. Every 50 ms it creates the pods a workload asks for (replacing pods of an older
+ * template, as a rollout would), marks a pod Ready only when its containers are "ready" and every
+ * readiness gate condition is True, and reports ready/available/updated replicas on the workload.
+ * Containers start "ready" at once, unless a test says a workload's containers are unready.
+ */
+public final class KubeletDouble implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KubeletDouble.class);
+  private static final String HASH = "pod-template-hash";
+
+  private final KubernetesClient client;
+  private final Set<String> unready = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+    var t = new Thread(r, "kubelet-double");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public KubeletDouble(KubernetesClient client) {
+    this.client = client;
+    loop.scheduleWithFixedDelay(this::safeTick, 0, 50, TimeUnit.MILLISECONDS);
+  }
+
+  /** The containers of this workload's pods fail (true) or pass (false) their readiness probe. */
+  public void containersUnready(String workload, boolean isUnready) {
+    if (isUnready) {
+      unready.add(workload);
+    } else {
+      unready.remove(workload);
+    }
+  }
+
+  private void safeTick() {
+    try {
+      tick();
+    } catch (KubernetesClientException e) {
+      LOG.debug("kubelet double: {}", e.getMessage()); // a conflict or a vanished object: next tick
+    } catch (RuntimeException e) {
+      LOG.warn("kubelet double", e);
+    }
+  }
+
+  private void tick() {
+    var pods = client.pods().inAnyNamespace().list().getItems();
+    var statefulSets = client.apps().statefulSets().inAnyNamespace().list().getItems();
+    var deployments = client.apps().deployments().inAnyNamespace().list().getItems();
+    collectGarbage(pods, statefulSets, deployments);
+    for (var sts : statefulSets) {
+      guarded(() -> {
+        var ready = run(sts.getMetadata(), sts.getSpec().getReplicas(), sts.getSpec().getTemplate(), "StatefulSet", pods);
+        report(sts, Map.of("replicas", ready.total, "readyReplicas", ready.ready, "currentReplicas", ready.updated,
+            "updatedReplicas", ready.updated, "availableReplicas", ready.ready));
+      });
+    }
+    for (var deployment : deployments) {
+      guarded(() -> {
+        var ready = run(deployment.getMetadata(), deployment.getSpec().getReplicas(), deployment.getSpec().getTemplate(), "Deployment", pods);
+        report(deployment, Map.of("replicas", ready.total, "readyReplicas", ready.ready, "updatedReplicas", ready.updated,
+            "availableReplicas", ready.ready));
+      });
+    }
+  }
+
+  /** One workload's trouble (a conflict, a vanished object) must not stall the others. */
+  private static void guarded(Runnable step) {
+    try {
+      step.run();
+    } catch (KubernetesClientException e) {
+      LOG.debug("kubelet double: {}", e.getMessage());
+    }
+  }
+
+  /** The garbage collector's part: pods whose workload is gone go too. */
+  private void collectGarbage(List<Pod> pods, List<StatefulSet> statefulSets, List<Deployment> deployments) {
+    Set<String> owners = new java.util.HashSet<>();
+    statefulSets.forEach(s -> owners.add(s.getMetadata().getUid()));
+    deployments.forEach(d -> owners.add(d.getMetadata().getUid()));
+    for (var pod : pods) {
+      boolean orphan = pod.getMetadata().getOwnerReferences().stream().noneMatch(r -> owners.contains(r.getUid()));
+      if (orphan) {
+        guarded(() -> client.pods().resource(pod).delete());
+      }
+    }
+  }
+
+  private record Counts(int total, int ready, int updated) {}
+
+  private Counts run(ObjectMeta owner, Integer wanted, PodTemplateSpec template, String kind, List<Pod> allPods) {
+    var hash = Integer.toHexString(Serialization.asJson(template).hashCode());
+    var mine = allPods.stream()
+        .filter(p -> p.getMetadata().getNamespace().equals(owner.getNamespace()))
+        .filter(p -> p.getMetadata().getOwnerReferences().stream().anyMatch(r -> r.getUid().equals(owner.getUid())))
+        .toList();
+    var current = new ArrayList<Pod>();
+    for (var pod : mine) {
+      if (hash.equals(pod.getMetadata().getLabels().get(HASH))) {
+        current.add(pod);
+      } else {
+        client.pods().resource(pod).delete(); // a rollout (recreate): the old template's pods go
+      }
+    }
+    int replicas = wanted == null ? 1 : wanted;
+    for (int i = current.size(); i < replicas; i++) {
+      current.add(create(owner, template, kind, hash, i));
+    }
+    for (int i = replicas; i < current.size(); i++) {
+      client.pods().resource(current.get(i)).delete();
+    }
+    int ready = 0;
+    for (var pod : current.subList(0, Math.min(replicas, current.size()))) {
+      if (updateReadiness(pod, !unready.contains(owner.getName()))) {
+        ready++;
+      }
+    }
+    return new Counts(Math.min(replicas, current.size()), ready, Math.min(replicas, current.size()));
+  }
+
+  private Pod create(ObjectMeta owner, PodTemplateSpec template, String kind, String hash, int index) {
+    Map<String, String> labels = new HashMap<>(Optional.ofNullable(template.getMetadata().getLabels()).orElse(Map.of()));
+    labels.put(HASH, hash);
+    var name = kind.equals("StatefulSet") ? owner.getName() + "-" + index
+        : owner.getName() + "-" + hash + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    var pod = new PodBuilder()
+        .withNewMetadata().withName(name).withNamespace(owner.getNamespace()).withLabels(labels)
+        .addNewOwnerReference().withApiVersion("apps/v1").withKind(kind).withName(owner.getName()).withUid(owner.getUid()).withController(true).endOwnerReference()
+        .endMetadata()
+        .withSpec(template.getSpec())
+        .build();
+    var created = client.pods().resource(pod).create();
+    LOG.debug("kubelet double: created pod {}", name);
+    return created;
+  }
+
+  /** @return whether the pod is Ready */
+  private boolean updateReadiness(Pod pod, boolean containersReady) {
+    var conditions = Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of());
+    var gates = Optional.ofNullable(pod.getSpec().getReadinessGates()).orElse(List.of()).stream()
+        .map(PodReadinessGate::getConditionType).toList();
+    boolean gatesTrue = gates.stream().allMatch(g -> conditions.stream()
+        .anyMatch(c -> c.getType().equals(g) && "True".equals(c.getStatus())));
+    boolean ready = containersReady && gatesTrue;
+    var wanted = Map.of("ContainersReady", containersReady, "Ready", ready);
+    boolean same = wanted.entrySet().stream().allMatch(w -> conditions.stream()
+        .anyMatch(c -> c.getType().equals(w.getKey()) && c.getStatus().equals(w.getValue() ? "True" : "False")));
+    if (!same) {
+      client.pods().resource(pod).editStatus(p -> {
+        var list = new ArrayList<PodCondition>(Optional.ofNullable(p.getStatus()).map(s -> s.getConditions()).orElse(List.of()));
+        list.removeIf(c -> wanted.containsKey(c.getType()));
+        wanted.forEach((type, value) -> list.add(new PodConditionBuilder().withType(type).withStatus(value ? "True" : "False").build()));
+        var edited = new PodBuilder(p).editOrNewStatus().withPhase("Running").withConditions(list).endStatus().build();
+        return edited;
+      });
+    }
+    return ready;
+  }
+
+  private void report(HasMetadata workload, Map<String, Integer> counts) {
+    var generation = workload.getMetadata().getGeneration();
+    Map<String, Object> status = new HashMap<>(counts);
+    status.put("observedGeneration", generation);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> actual = Optional.ofNullable(Serialization.jsonMapper().convertValue(workload, Map.class))
+        .map(m -> (Map<String, Object>) m.get("status")).orElse(Map.of());
+    boolean same = status.entrySet().stream().allMatch(e -> Objects.equals(
+        e.getValue() == null ? null : ((Number) e.getValue()).longValue(),
+        actual.get(e.getKey()) == null ? null : ((Number) actual.get(e.getKey())).longValue()));
+    if (same) {
+      return;
+    }
+    if (workload instanceof StatefulSet sts) {
+      client.apps().statefulSets().resource(sts).editStatus(s -> {
+        var st = Optional.ofNullable(s.getStatus()).orElseGet(StatefulSetStatus::new);
+        st.setReplicas(counts.get("replicas"));
+        st.setReadyReplicas(counts.get("readyReplicas"));
+        st.setCurrentReplicas(counts.get("currentReplicas"));
+        st.setUpdatedReplicas(counts.get("updatedReplicas"));
+        st.setAvailableReplicas(counts.get("availableReplicas"));
+        st.setObservedGeneration(generation);
+        s.setStatus(st);
+        return s;
+      });
+    } else if (workload instanceof Deployment d) {
+      client.apps().deployments().resource(d).editStatus(s -> {
+        var st = Optional.ofNullable(s.getStatus()).orElseGet(DeploymentStatus::new);
+        st.setReplicas(counts.get("replicas"));
+        st.setReadyReplicas(counts.get("readyReplicas"));
+        st.setUpdatedReplicas(counts.get("updatedReplicas"));
+        st.setAvailableReplicas(counts.get("availableReplicas"));
+        st.setObservedGeneration(generation);
+        s.setStatus(st);
+        return s;
+      });
+    }
+  }
+
+  @Override
+  public void close() {
+    loop.shutdownNow();
+  }
+}
