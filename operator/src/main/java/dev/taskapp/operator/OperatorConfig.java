@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param namespaces where TaskApps are watched; empty means all namespaces
  * @param leaderElection whether to take a Lease before reconciling (on when more than one replica may run)
  * @param leaseNamespace where the Lease lives (the operator's own namespace)
+ * @param exitOnLostLeadership end the process when the Lease is lost, so Kubernetes restarts it as a follower
  * @param healthPort port of /healthz, /readyz and /metrics
  */
 public record OperatorConfig(
@@ -22,6 +23,7 @@ public record OperatorConfig(
     boolean leaderElection,
     String leaseName,
     String leaseNamespace,
+    boolean exitOnLostLeadership,
     int healthPort,
     Duration reconciliationTimeout) {
 
@@ -34,6 +36,7 @@ public record OperatorConfig(
         Boolean.parseBoolean(env.getOrDefault("LEADER_ELECTION", "false")),
         env.getOrDefault("LEASE_NAME", "taskapp-operator"),
         Optional.ofNullable(env.get("LEASE_NAMESPACE")).orElse(env.getOrDefault("POD_NAMESPACE", "taskapp-system")),
+        Boolean.parseBoolean(env.getOrDefault("EXIT_ON_LOST_LEADERSHIP", "true")),
         Integer.parseInt(env.getOrDefault("HEALTH_PORT", "8080")),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("RECONCILIATION_TIMEOUT_SECONDS", "10"))));
   }

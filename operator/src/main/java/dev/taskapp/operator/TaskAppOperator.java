@@ -53,6 +53,7 @@ public final class TaskAppOperator {
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
             .aLeaderElectionConfiguration(config.leaseName())
             .withLeaseNamespace(config.leaseNamespace())
+            .withExitOnStopLeading(config.exitOnLostLeadership())
             .build());
       }
     };

@@ -2,7 +2,11 @@ package dev.taskapp.operator.it;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.util.Queue;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -21,9 +25,17 @@ public final class MockCluster implements AutoCloseable {
   private final KubernetesClient client;
 
   public MockCluster() {
-    server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+    var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
+    server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
+        new KubernetesMixedDispatcher(expectations), false);
     server.init();
+    // CRUD for everything but the one call the mock cannot answer: JOSDK's check, before leader
+    // election, that it may use Leases (what the ClusterRole in k8s/operator grants).
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
+            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("create", "get", "update")
+            .endResourceRule().withIncomplete(false).endStatus().build())
+        .always();
     client = server.createClient();
     client.apiextensions().v1().customResourceDefinitions()
         .load(Path.of("../k8s/crd/taskapps.taskapp.dev-v1.yml").toFile()).create();

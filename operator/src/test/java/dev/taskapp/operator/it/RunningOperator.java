@@ -17,8 +17,13 @@ public final class RunningOperator implements AutoCloseable {
   private final Operator operator;
 
   public RunningOperator(MockCluster cluster) {
+    this(cluster, Map.of());
+  }
+
+  /** @param env the operator's environment (see OperatorConfig) */
+  public RunningOperator(MockCluster cluster, Map<String, String> env) {
     client = cluster.newClient();
-    operator = TaskAppOperator.create(client, OperatorConfig.from(Map.of()), registry, Clock.systemUTC());
+    operator = TaskAppOperator.create(client, OperatorConfig.from(env), registry, Clock.systemUTC());
     operator.start();
   }
 
