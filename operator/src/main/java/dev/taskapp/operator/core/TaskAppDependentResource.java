@@ -37,6 +37,13 @@ public abstract class TaskAppDependentResource<R extends HasMetadata>
 
   protected abstract R build(EffectiveSpec spec);
 
+  /** Compared after taking the server's spelling of equal quantities (see {@link ServerForm}). */
+  @Override
+  public Result<R> match(R actual, R desired, TaskApp primary, Context<TaskApp> context) {
+    ServerForm.adoptEquivalentQuantities(actual, desired);
+    return super.match(actual, desired, primary, context);
+  }
+
   /** Metadata of a tier's object: name, namespace, labels. */
   protected static ObjectMeta metadata(EffectiveSpec spec, String name, Tier tier) {
     return metadata(spec, name, Labels.of(spec.app(), tier));
