@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * @param leaseNamespace where the Lease lives (the operator's own namespace)
  * @param exitOnLostLeadership end the process when the Lease is lost, so Kubernetes restarts it as a follower
  * @param healthPort port of /healthz, /readyz and /metrics
+ * @param reconciliationThreads TaskApps reconciled at once (JOSDK's default of 50 is sized for big machines)
  */
 public record OperatorConfig(
     Set<String> namespaces,
@@ -25,6 +26,7 @@ public record OperatorConfig(
     String leaseNamespace,
     boolean exitOnLostLeadership,
     int healthPort,
+    int reconciliationThreads,
     Duration reconciliationTimeout) {
 
   public static OperatorConfig from(Map<String, String> env) {
@@ -38,6 +40,7 @@ public record OperatorConfig(
         Optional.ofNullable(env.get("LEASE_NAMESPACE")).orElse(env.getOrDefault("POD_NAMESPACE", "taskapp-system")),
         Boolean.parseBoolean(env.getOrDefault("EXIT_ON_LOST_LEADERSHIP", "true")),
         Integer.parseInt(env.getOrDefault("HEALTH_PORT", "8080")),
+        Integer.parseInt(env.getOrDefault("RECONCILIATION_THREADS", "10")),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("RECONCILIATION_TIMEOUT_SECONDS", "10"))));
   }
 

@@ -48,6 +48,8 @@ public final class TaskAppOperator {
           .withUseSSAToPatchPrimaryResource(false)
           .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).collectingMetricsPerResource().build())
           .withReconciliationTerminationTimeout(config.reconciliationTimeout())
+          .withConcurrentReconciliationThreads(config.reconciliationThreads())
+          .withConcurrentWorkflowExecutorThreads(config.reconciliationThreads())
           .withCloseClientOnStop(false);
       if (config.leaderElection()) {
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder

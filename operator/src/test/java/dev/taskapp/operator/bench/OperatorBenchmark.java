@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class OperatorBenchmark {
 
-  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx160m", "-Xss512k", "-XX:MaxMetaspaceSize=96m");
+  /** Flags for a small container: override with -Dbench.jvmFlags="..." to compare. */
+  static final List<String> JVM_FLAGS = List.of(System.getProperty("bench.jvmFlags",
+      "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1").split(" "));
   static final int MANY = Integer.getInteger("bench.taskapps", 100);
 
   public static void main(String[] args) throws Exception {

@@ -26,12 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stands in for the kubelet and the StatefulSet/Deployment controllers, which the mock API server
- * does not have. Every 50 ms it creates the pods a workload asks for (replacing pods of an older
+ * does not have. It watches pods and workloads (informers) and, whenever something changed (checked
+ * every 20 ms), creates the pods a workload asks for (replacing pods of an older
  * template, as a rollout would), marks a pod Ready only when its containers are "ready" and every
  * readiness gate condition is True, and reports ready/available/updated replicas on the workload.
  * Containers start "ready" at once, unless a test says a workload's containers are unready.
@@ -43,6 +47,12 @@ public final class KubeletDouble implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Set<String> unready = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean dirty = new AtomicBoolean(true);
+  /** Pods created but not yet seen by the pod informer, so a quick next tick does not create them twice. */
+  private final Map<String, Pod> created = new ConcurrentHashMap<>();
+  private final SharedIndexInformer<Pod> pods;
+  private final SharedIndexInformer<StatefulSet> statefulSets;
+  private final SharedIndexInformer<Deployment> deployments;
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
     var t = new Thread(r, "kubelet-double");
     t.setDaemon(true);
@@ -51,7 +61,18 @@ public final class KubeletDouble implements AutoCloseable {
 
   public KubeletDouble(KubernetesClient client) {
     this.client = client;
-    loop.scheduleWithFixedDelay(this::safeTick, 0, 50, TimeUnit.MILLISECONDS);
+    pods = client.pods().inAnyNamespace().inform(changes(), 0);
+    statefulSets = client.apps().statefulSets().inAnyNamespace().inform(changes(), 0);
+    deployments = client.apps().deployments().inAnyNamespace().inform(changes(), 0);
+    loop.scheduleWithFixedDelay(this::safeTick, 0, 20, TimeUnit.MILLISECONDS);
+  }
+
+  private <T> ResourceEventHandler<T> changes() {
+    return new ResourceEventHandler<>() {
+      @Override public void onAdd(T obj) { dirty.set(true); }
+      @Override public void onUpdate(T oldObj, T newObj) { dirty.set(true); }
+      @Override public void onDelete(T obj, boolean deletedFinalStateUnknown) { dirty.set(true); }
+    };
   }
 
   /** The containers of this workload's pods fail (true) or pass (false) their readiness probe. */
@@ -61,22 +82,25 @@ public final class KubeletDouble implements AutoCloseable {
     } else {
       unready.remove(workload);
     }
+    dirty.set(true);
   }
 
   private void safeTick() {
+    if (!dirty.getAndSet(false)) {
+      return;
+    }
     try {
       tick();
-    } catch (KubernetesClientException e) {
-      LOG.debug("kubelet double: {}", e.getMessage()); // a conflict or a vanished object: next tick
     } catch (RuntimeException e) {
       LOG.warn("kubelet double", e);
+      dirty.set(true);
     }
   }
 
   private void tick() {
-    var pods = client.pods().inAnyNamespace().list().getItems();
-    var statefulSets = client.apps().statefulSets().inAnyNamespace().list().getItems();
-    var deployments = client.apps().deployments().inAnyNamespace().list().getItems();
+    var pods = this.pods.getStore().list();
+    var statefulSets = this.statefulSets.getStore().list();
+    var deployments = this.deployments.getStore().list();
     collectGarbage(pods, statefulSets, deployments);
     for (var sts : statefulSets) {
       guarded(() -> {
@@ -95,11 +119,12 @@ public final class KubeletDouble implements AutoCloseable {
   }
 
   /** One workload's trouble (a conflict, a vanished object) must not stall the others. */
-  private static void guarded(Runnable step) {
+  private void guarded(Runnable step) {
     try {
       step.run();
     } catch (KubernetesClientException e) {
-      LOG.debug("kubelet double: {}", e.getMessage());
+      LOG.debug("kubelet double: {}", e.getMessage()); // a conflict or a vanished object: try again
+      dirty.set(true);
     }
   }
 
@@ -111,7 +136,7 @@ public final class KubeletDouble implements AutoCloseable {
     for (var pod : pods) {
       boolean orphan = pod.getMetadata().getOwnerReferences().stream().noneMatch(r -> owners.contains(r.getUid()));
       if (orphan) {
-        guarded(() -> client.pods().resource(pod).delete());
+        guarded(() -> delete(pod));
       }
     }
   }
@@ -120,7 +145,11 @@ public final class KubeletDouble implements AutoCloseable {
 
   private Counts run(ObjectMeta owner, Integer wanted, PodTemplateSpec template, String kind, List<Pod> allPods) {
     var hash = Integer.toHexString(Serialization.asJson(template).hashCode());
-    var mine = allPods.stream()
+    var seen = allPods.stream().map(KubeletDouble::key).collect(java.util.stream.Collectors.toSet());
+    created.keySet().removeIf(seen::contains);
+    var candidates = new ArrayList<>(allPods);
+    candidates.addAll(created.values());
+    var mine = candidates.stream()
         .filter(p -> p.getMetadata().getNamespace().equals(owner.getNamespace()))
         .filter(p -> p.getMetadata().getOwnerReferences().stream().anyMatch(r -> r.getUid().equals(owner.getUid())))
         .toList();
@@ -129,7 +158,7 @@ public final class KubeletDouble implements AutoCloseable {
       if (hash.equals(pod.getMetadata().getLabels().get(HASH))) {
         current.add(pod);
       } else {
-        client.pods().resource(pod).delete(); // a rollout (recreate): the old template's pods go
+        delete(pod); // a rollout (recreate): the old template's pods go
       }
     }
     int replicas = wanted == null ? 1 : wanted;
@@ -137,7 +166,7 @@ public final class KubeletDouble implements AutoCloseable {
       current.add(create(owner, template, kind, hash, i));
     }
     for (int i = replicas; i < current.size(); i++) {
-      client.pods().resource(current.get(i)).delete();
+      delete(current.get(i));
     }
     int ready = 0;
     for (var pod : current.subList(0, Math.min(replicas, current.size()))) {
@@ -159,9 +188,19 @@ public final class KubeletDouble implements AutoCloseable {
         .endMetadata()
         .withSpec(template.getSpec())
         .build();
-    var created = client.pods().resource(pod).create();
+    var pod0 = client.pods().resource(pod).create();
+    created.put(key(pod0), pod0);
     LOG.debug("kubelet double: created pod {}", name);
-    return created;
+    return pod0;
+  }
+
+  private void delete(Pod pod) {
+    created.remove(key(pod));
+    client.pods().resource(pod).delete();
+  }
+
+  private static String key(Pod pod) {
+    return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
   }
 
   /** @return whether the pod is Ready */
@@ -229,5 +268,8 @@ public final class KubeletDouble implements AutoCloseable {
   @Override
   public void close() {
     loop.shutdownNow();
+    pods.close();
+    statefulSets.close();
+    deployments.close();
   }
 }
