@@ -8,7 +8,6 @@ import dev.taskapp.operator.core.ResourceNames;
 import dev.taskapp.operator.core.TaskAppDependentResource;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -27,15 +26,8 @@ public class BackendNetworkPolicyDependentResource extends TaskAppDependentResou
 
   @Override
   protected NetworkPolicy build(EffectiveSpec spec) {
-    var app = spec.app();
-    return new NetworkPolicyBuilder()
-        .withMetadata(metadata(spec, ResourceNames.backend(app), Tier.BACKEND))
-        .withNewSpec()
-        .withNewPodSelector().withMatchLabels(Labels.selector(app, Tier.BACKEND)).endPodSelector()
-        .withPolicyTypes("Ingress", "Egress")
-        .withIngress(NetworkPolicies.ingressFrom(app, Tier.FRONTEND, Tier.BACKEND))
-        .withEgress(NetworkPolicies.egressTo(app, Tier.DATABASE), NetworkPolicies.dns())
-        .endSpec()
-        .build();
+    return NetworkPolicies.forTier(spec, ResourceNames.backend(spec.app()), Tier.BACKEND,
+        NetworkPolicies.ingressFrom(spec.app(), Tier.FRONTEND, Tier.BACKEND),
+        NetworkPolicies.egressTo(spec.app(), Tier.DATABASE), NetworkPolicies.dns());
   }
 }

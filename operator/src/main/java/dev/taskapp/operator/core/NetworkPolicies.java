@@ -2,6 +2,8 @@ package dev.taskapp.operator.core;
 
 import dev.taskapp.operator.api.TaskApp;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
@@ -13,6 +15,21 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 public final class NetworkPolicies {
 
   private NetworkPolicies() {}
+
+  /** The policy of one tier's pods: who may connect to them, and where they may connect to. */
+  public static NetworkPolicy forTier(EffectiveSpec spec, String name, Tier tier,
+      NetworkPolicyIngressRule ingress, NetworkPolicyEgressRule... egress) {
+    var app = spec.app();
+    return new NetworkPolicyBuilder()
+        .withNewMetadata().withName(name).withNamespace(spec.namespace()).withLabels(Labels.of(app, tier)).endMetadata()
+        .withNewSpec()
+        .withNewPodSelector().withMatchLabels(Labels.selector(app, tier)).endPodSelector()
+        .withPolicyTypes("Ingress", "Egress")
+        .withIngress(ingress)
+        .withEgress(egress)
+        .endSpec()
+        .build();
+  }
 
   /** Traffic to a tier's port from the pods of another tier of the same TaskApp. */
   public static NetworkPolicyIngressRule ingressFrom(TaskApp app, Tier from, Tier to) {

@@ -8,7 +8,6 @@ import dev.taskapp.operator.core.ResourceNames;
 import dev.taskapp.operator.core.TaskAppDependentResource;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -27,15 +26,8 @@ public class DatabaseNetworkPolicyDependentResource extends TaskAppDependentReso
 
   @Override
   protected NetworkPolicy build(EffectiveSpec spec) {
-    var app = spec.app();
-    return new NetworkPolicyBuilder()
-        .withMetadata(metadata(spec, ResourceNames.database(app), Tier.DATABASE))
-        .withNewSpec()
-        .withNewPodSelector().withMatchLabels(Labels.selector(app, Tier.DATABASE)).endPodSelector()
-        .withPolicyTypes("Ingress", "Egress")
-        .withIngress(NetworkPolicies.ingressFrom(app, Tier.BACKEND, Tier.DATABASE))
-        .withEgress(NetworkPolicies.dns())
-        .endSpec()
-        .build();
+    return NetworkPolicies.forTier(spec, ResourceNames.database(spec.app()), Tier.DATABASE,
+        NetworkPolicies.ingressFrom(spec.app(), Tier.BACKEND, Tier.DATABASE),
+        NetworkPolicies.dns());
   }
 }

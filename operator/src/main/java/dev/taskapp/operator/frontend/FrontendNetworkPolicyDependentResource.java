@@ -8,7 +8,6 @@ import dev.taskapp.operator.core.ResourceNames;
 import dev.taskapp.operator.core.TaskAppDependentResource;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -27,15 +26,8 @@ public class FrontendNetworkPolicyDependentResource extends TaskAppDependentReso
 
   @Override
   protected NetworkPolicy build(EffectiveSpec spec) {
-    var app = spec.app();
-    return new NetworkPolicyBuilder()
-        .withMetadata(metadata(spec, ResourceNames.frontend(app), Tier.FRONTEND))
-        .withNewSpec()
-        .withNewPodSelector().withMatchLabels(Labels.selector(app, Tier.FRONTEND)).endPodSelector()
-        .withPolicyTypes("Ingress", "Egress")
-        .withIngress(NetworkPolicies.ingressFromAnywhere(Tier.FRONTEND))
-        .withEgress(NetworkPolicies.egressTo(app, Tier.BACKEND), NetworkPolicies.dns())
-        .endSpec()
-        .build();
+    return NetworkPolicies.forTier(spec, ResourceNames.frontend(spec.app()), Tier.FRONTEND,
+        NetworkPolicies.ingressFromAnywhere(Tier.FRONTEND),
+        NetworkPolicies.egressTo(spec.app(), Tier.BACKEND), NetworkPolicies.dns());
   }
 }

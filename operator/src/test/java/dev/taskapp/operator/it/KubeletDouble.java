@@ -9,11 +9,11 @@ import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodReadinessGate;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -239,30 +239,9 @@ public final class KubeletDouble implements AutoCloseable {
     if (same) {
       return;
     }
-    if (workload instanceof StatefulSet sts) {
-      client.apps().statefulSets().resource(sts).editStatus(s -> {
-        var st = Optional.ofNullable(s.getStatus()).orElseGet(StatefulSetStatus::new);
-        st.setReplicas(counts.get("replicas"));
-        st.setReadyReplicas(counts.get("readyReplicas"));
-        st.setCurrentReplicas(counts.get("currentReplicas"));
-        st.setUpdatedReplicas(counts.get("updatedReplicas"));
-        st.setAvailableReplicas(counts.get("availableReplicas"));
-        st.setObservedGeneration(generation);
-        s.setStatus(st);
-        return s;
-      });
-    } else if (workload instanceof Deployment d) {
-      client.apps().deployments().resource(d).editStatus(s -> {
-        var st = Optional.ofNullable(s.getStatus()).orElseGet(DeploymentStatus::new);
-        st.setReplicas(counts.get("replicas"));
-        st.setReadyReplicas(counts.get("readyReplicas"));
-        st.setUpdatedReplicas(counts.get("updatedReplicas"));
-        st.setAvailableReplicas(counts.get("availableReplicas"));
-        st.setObservedGeneration(generation);
-        s.setStatus(st);
-        return s;
-      });
-    }
+    // A merge patch of the status subresource, as the workload controllers write it.
+    client.resource(workload).subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
   }
 
   @Override

@@ -82,7 +82,17 @@ class TaskAppOperatorIT {
   }
 
   static void awaitReady(String name) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> isReady(name));
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> isReady(name));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(name + " not Ready: " + get(name).getStatus().getConditions() + "; pods "
+          + client.pods().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
+              .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
+              .map(p -> p.getMetadata().getName() + " " + p.getStatus().getConditions().stream()
+                  .map(c -> c.getType() + "=" + c.getStatus()).toList()).toList()
+          + "; statefulsets " + client.apps().statefulSets().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
+              .map(x -> x.getMetadata().getName() + " " + x.getStatus()).toList(), e);
+    }
   }
 
   @Test
