@@ -194,13 +194,17 @@ public final class KubeletDouble implements AutoCloseable {
     return pod0;
   }
 
+  /** Deletes this pod, not a successor of the same name (StatefulSet pods keep their names). */
   private void delete(Pod pod) {
     created.remove(key(pod));
-    client.pods().resource(pod).delete();
+    var current = client.pods().resource(pod).get();
+    if (current != null && current.getMetadata().getUid().equals(pod.getMetadata().getUid())) {
+      client.pods().resource(current).delete();
+    }
   }
 
   private static String key(Pod pod) {
-    return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+    return pod.getMetadata().getUid();
   }
 
   /** @return whether the pod is Ready */
