@@ -97,7 +97,7 @@ public class DatabaseStatefulSetDependentResource extends TaskAppDependentResour
 
   /**
    * A StatefulSet's volumeClaimTemplates are immutable: compare and update everything else. (A
-   * larger storage request reaches the existing claim only by resizing the PVC itself.)
+   * larger storage reaches the claim through {@link DatabaseVolumeExpansionDependentResource}.)
    */
   @Override
   public Result<StatefulSet> match(StatefulSet actual, StatefulSet desired, TaskApp primary, Context<TaskApp> context) {

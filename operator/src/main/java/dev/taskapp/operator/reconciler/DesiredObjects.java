@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Every object the operator wants for a TaskApp, built by the very dependents of its workflow
- * (TaskAppReconciler's @Workflow), without a cluster: for an offline render and for tests.
+ * Every object the operator creates for a TaskApp, built by the very dependents of its workflow
+ * (TaskAppReconciler's @Workflow), without a cluster: for an offline render and for tests. (The
+ * workflow's volume expansion only resizes a claim the StatefulSet made, so it is not listed.)
  */
 public final class DesiredObjects {
 

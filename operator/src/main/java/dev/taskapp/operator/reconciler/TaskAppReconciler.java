@@ -11,6 +11,7 @@ import dev.taskapp.operator.database.DatabaseNetworkPolicyDependentResource;
 import dev.taskapp.operator.database.DatabaseReadyCondition;
 import dev.taskapp.operator.database.DatabaseServiceDependentResource;
 import dev.taskapp.operator.database.DatabaseStatefulSetDependentResource;
+import dev.taskapp.operator.database.DatabaseVolumeExpansionDependentResource;
 import dev.taskapp.operator.frontend.FrontendDeploymentDependentResource;
 import dev.taskapp.operator.frontend.FrontendIngressDependentResource;
 import dev.taskapp.operator.frontend.FrontendNetworkPolicyDependentResource;
@@ -52,6 +53,7 @@ import java.util.Set;
     @Dependent(name = "db-network-policy", type = DatabaseNetworkPolicyDependentResource.class),
     @Dependent(name = TaskAppReconciler.DATABASE, type = DatabaseStatefulSetDependentResource.class,
         dependsOn = {TaskAppReconciler.SECRET, "db-service"}, readyPostcondition = DatabaseReadyCondition.class),
+    @Dependent(name = "db-volume-expansion", type = DatabaseVolumeExpansionDependentResource.class, dependsOn = TaskAppReconciler.DATABASE),
     @Dependent(name = "backend-service", type = BackendServiceDependentResource.class, dependsOn = TaskAppReconciler.DATABASE),
     @Dependent(name = "backend-network-policy", type = BackendNetworkPolicyDependentResource.class, dependsOn = TaskAppReconciler.DATABASE),
     @Dependent(name = TaskAppReconciler.BACKEND, type = BackendDeploymentDependentResource.class,

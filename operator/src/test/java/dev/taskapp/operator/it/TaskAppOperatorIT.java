@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.taskapp.operator.TestTaskApps;
+import dev.taskapp.operator.api.DatabaseSpec;
 import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppCondition;
 import dev.taskapp.operator.core.Readiness;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -215,5 +218,25 @@ class TaskAppOperatorIT {
     assertThat(client.v1().events().inNamespace(TestTaskApps.NAMESPACE).list().getItems())
         .filteredOn(e -> e.getInvolvedObject().getName().equals("roll"))
         .extracting(e -> e.getReason()).contains("RollingOut");
+  }
+
+  @Test
+  void moreStorageGrowsTheDatabaseClaim() {
+    create("grow");
+    awaitReady("grow");
+    // The StatefulSet controller's part, which the mock lacks: the claim from the volumeClaimTemplate.
+    var template = child(StatefulSet.class, "grow-db").getSpec().getVolumeClaimTemplates().getFirst();
+    client.resource(new PersistentVolumeClaimBuilder(template).editMetadata().withName("data-grow-db-0")
+        .withNamespace(TestTaskApps.NAMESPACE).endMetadata().build()).create();
+
+    client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("grow").edit(a -> {
+      a.getSpec().setDatabase(new DatabaseSpec());
+      a.getSpec().getDatabase().setStorage("5Gi");
+      return a;
+    });
+    await().atMost(Duration.ofSeconds(15)).until(() -> client.persistentVolumeClaims().inNamespace(TestTaskApps.NAMESPACE)
+        .withName("data-grow-db-0").get().getSpec().getResources().getRequests().get("storage").equals(new Quantity("5Gi")));
+    assertThat(child(StatefulSet.class, "grow-db").getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources()
+        .getRequests().get("storage")).as("the template is immutable and stays").isEqualTo(new Quantity("1Gi"));
   }
 }
