@@ -4,7 +4,6 @@ import dev.taskapp.operator.core.Labels;
 import dev.taskapp.operator.core.Readiness;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -33,6 +32,13 @@ public final class ReadinessGates {
 
   public ReadinessGates(Clock clock) {
     this.clock = clock;
+  }
+
+  /** The gate condition's status and reason on a pod, if set. */
+  public static Optional<String> gateOf(Pod pod) {
+    return Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of()).stream()
+        .filter(c -> Readiness.GATE.equals(c.getType())).findFirst()
+        .map(c -> c.getStatus() + "/" + c.getReason());
   }
 
   /** @return how many pods were patched */

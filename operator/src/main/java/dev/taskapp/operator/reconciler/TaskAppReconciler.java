@@ -40,6 +40,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -89,13 +90,14 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
 
   /**
    * The TaskApps' pods: a new backend or frontend pod of a rollout gets its gate set at once, and a
-   * db pod turning unready is seen at once.
+   * gate someone else changed is put back. Other pod changes show in the workloads' status anyway.
    */
   @Override
   public List<EventSource<?, TaskApp>> prepareEventSources(EventSourceContext<TaskApp> context) {
     var pods = InformerEventSourceConfiguration.from(Pod.class, TaskApp.class)
         .withName(PODS)
         .withLabelSelector(Labels.MANAGED_SELECTOR)
+        .withOnUpdateFilter((pod, old) -> !Objects.equals(ReadinessGates.gateOf(pod), ReadinessGates.gateOf(old)))
         .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
             pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
         .build();
