@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.taskapp.operator.TestTaskApps;
 import dev.taskapp.operator.api.DatabaseSpec;
+import dev.taskapp.operator.api.FrontendSpec;
+import dev.taskapp.operator.api.IngressSpec;
 import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppCondition;
 import dev.taskapp.operator.core.Readiness;
@@ -16,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -238,5 +241,26 @@ class TaskAppOperatorIT {
         .withName("data-grow-db-0").get().getSpec().getResources().getRequests().get("storage").equals(new Quantity("5Gi")));
     assertThat(child(StatefulSet.class, "grow-db").getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources()
         .getRequests().get("storage")).as("the template is immutable and stays").isEqualTo(new Quantity("1Gi"));
+  }
+
+  @Test
+  void anIngressExistsExactlyWhileTheSpecAsksForIt() {
+    var app = TestTaskApps.minimal("exposed");
+    var frontend = new FrontendSpec();
+    var ingress = new IngressSpec();
+    ingress.setHost("tasks.example.com");
+    frontend.setIngress(ingress);
+    app.getSpec().setFrontend(frontend);
+    client.resource(app).create();
+    awaitReady("exposed");
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(Ingress.class, "exposed-frontend") != null);
+    assertThat(get("exposed").getStatus().getUrl()).isEqualTo("http://tasks.example.com");
+
+    client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("exposed").edit(a -> {
+      a.getSpec().getFrontend().setIngress(null);
+      return a;
+    });
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(Ingress.class, "exposed-frontend") == null);
+    await().atMost(Duration.ofSeconds(15)).until(() -> "http://exposed-frontend.tasks.svc:3000".equals(get("exposed").getStatus().getUrl()));
   }
 }
