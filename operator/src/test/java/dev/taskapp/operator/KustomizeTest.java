@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -107,12 +108,33 @@ class KustomizeTest {
     assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
   }
 
+  /** Every field of an example is one the CRD declares (a typo would be pruned silently by the API server). */
+  @SuppressWarnings("unchecked")
+  private static void assertKnownFields(String path, Object value, JSONSchemaProps schema) {
+    if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
+      assertThat(schema.getEnum().stream().map(e -> e.asText()).toList()).as(path).contains(String.valueOf(value));
+    }
+    if (!(value instanceof Map<?, ?> map) || schema.getProperties() == null || schema.getProperties().isEmpty()) {
+      return;
+    }
+    ((Map<String, Object>) map).forEach((key, child) -> {
+      assertThat(schema.getProperties()).as(path + " declares " + key).containsKey(key);
+      assertKnownFields(path + "." + key, child, schema.getProperties().get(key));
+    });
+  }
+
   @Test
   void examplesAreTaskApps() throws Exception {
     for (var example : List.of("minimal.yaml", "full.yaml")) {
       var app = SERIALIZATION.unmarshal(Files.readString(Path.of("../k8s/examples", example)), TaskApp.class);
       assertThat(app.getMetadata().getName()).as(example).isNotBlank();
       assertThat(app.getSpec()).as(example).isNotNull();
+    }
+    var crd = SERIALIZATION.unmarshal(Files.readString(Path.of("../k8s/crd/taskapps.taskapp.dev-v1.yml")), CustomResourceDefinition.class);
+    var schema = crd.getSpec().getVersions().getFirst().getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+    for (var example : List.of("minimal.yaml", "full.yaml")) {
+      Map<String, Object> yaml = SERIALIZATION.unmarshal(Files.readString(Path.of("../k8s/examples", example)), Map.class);
+      assertKnownFields(example + ": spec", yaml.get("spec"), schema);
     }
     var full = SERIALIZATION.unmarshal(Files.readString(Path.of("../k8s/examples/full.yaml")), TaskApp.class);
     assertThat(full.getSpec().getFrontend().getIngress().getHost()).isEqualTo("tasks.example.com");
