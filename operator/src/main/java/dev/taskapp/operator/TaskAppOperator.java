@@ -1,6 +1,7 @@
 package dev.taskapp.operator;
 
 import dev.taskapp.operator.reconciler.TaskAppReconciler;
+import dev.taskapp.operator.render.RenderCommand;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -22,7 +23,11 @@ public final class TaskAppOperator {
 
   private TaskAppOperator() {}
 
+  /** No arguments: run the operator. {@code render ...}: print a TaskApp's objects (see {@link RenderCommand}). */
   public static void main(String[] args) {
+    if (args.length > 0) {
+      System.exit(RenderCommand.commandLine(args));
+    }
     var config = OperatorConfig.fromEnvironment();
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var operator = create(new KubernetesClientBuilder().build(), config, registry, Clock.systemUTC());
