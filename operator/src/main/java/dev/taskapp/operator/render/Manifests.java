@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Objects as deterministic multi-document YAML: sorted by kind (in the order Helm installs them), then name. */
+/**
+ * Objects as deterministic multi-document YAML, sorted by kind, then name: policies and the Secret
+ * first, then Services, then the workloads in start order (the db's StatefulSet before the
+ * Deployments), then the Ingress — an order in which `kubectl apply -f` never meets a dangling reference.
+ */
 public final class Manifests {
 
   /** What render prints in place of each generated secret value (the operator makes random ones). */
