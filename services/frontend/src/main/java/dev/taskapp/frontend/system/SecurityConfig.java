@@ -26,7 +26,7 @@ import dev.taskapp.frontend.auth.NextPath;
  * the CSRF token lives in its own cookie and is sent back as a form field or, by htmx, as a header.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+public class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
