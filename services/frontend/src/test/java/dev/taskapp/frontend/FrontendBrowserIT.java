@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -123,16 +124,17 @@ class FrontendBrowserIT {
         assertThat(text("#task-list")).contains("Buy milk").doesNotContain("Call plumber");
         assertThat(browser.getCurrentUrl()).contains("priority=high");
         new Select(browser.findElement(By.id("filter-priority"))).selectByValue("");
+        awaitText("#list-heading", "(3)");
         browser.findElement(By.id("q")).sendKeys("annual");
         awaitText("#list-heading", "(1)");
-        assertThat(text("#task-list")).contains("Write annual report");
+        assertThat(text("#task-list")).contains("Write annual report").doesNotContain("Buy milk");
         browser.findElement(By.id("q")).clear();
         browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
         awaitText("#list-heading", "(3)");
 
         // complete, then delete with confirmation
         row("Buy milk").findElement(By.cssSelector("form[action$='/complete'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> row("Buy milk").getAttribute("class").contains("done"));
+        waitUntil(d -> row("Buy milk").getAttribute("class").contains("done"));
         row("Call plumber").findElement(By.partialLinkText("Delete")).click();
         await(By.xpath("//button[normalize-space()='Yes, delete']")).click();
         awaitText("#list-heading", "(2)");
@@ -204,7 +206,7 @@ class FrontendBrowserIT {
         backend.startBackend();
         awaitHealth(200);
         // the 503 page retries by itself and shows the list again
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.id("task-list")).size() == 1);
+        waitUntil(d -> d.findElements(By.id("task-list")).size() == 1);
     }
 
     private HttpResponse<String> awaitHealth(int status) throws Exception {
@@ -253,13 +255,18 @@ class FrontendBrowserIT {
         return browser.findElement(By.xpath("//li[contains(@class,'task')][.//h3[normalize-space()='" + title + "']]"));
     }
 
+    /** Waits up to 15 s; htmx replaces elements as it goes, so a stale reference just means "look again". */
+    private static <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
     private WebElement await(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private void awaitText(String css, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     private static String text(String css) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,9 +24,11 @@ import dev.taskapp.frontend.backend.SignIn;
 class AuthController {
 
     private final BackendClient backend;
+    private final CsrfTokenRepository csrfTokens;
 
-    AuthController(BackendClient backend) {
+    AuthController(BackendClient backend, CsrfTokenRepository csrfTokens) {
         this.backend = backend;
+        this.csrfTokens = csrfTokens;
     }
 
     @GetMapping("/")
@@ -96,5 +99,7 @@ class AuthController {
         SignIn signIn = backend.login(form.getUsername(), form.getPassword());
         AuthCookies.signIn(request, response, form.getUsername(), signIn.accessToken(),
                 Duration.ofSeconds(signIn.expiresIn()));
+        // a new CSRF token for the signed-in user: one planted before sign-in is worth nothing
+        csrfTokens.saveToken(null, request, response);
     }
 }

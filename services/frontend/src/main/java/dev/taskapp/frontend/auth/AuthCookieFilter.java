@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,6 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * backend on every call; when it rejects it, the user is sent to sign in again.
  */
 public class AuthCookieFilter extends OncePerRequestFilter {
+
+    private final SecurityContextRepository contexts;
+
+    public AuthCookieFilter(SecurityContextRepository contexts) {
+        this.contexts = contexts;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -27,6 +34,9 @@ public class AuthCookieFilter extends OncePerRequestFilter {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(authentication);
             SecurityContextHolder.setContext(context);
+            // Recorded as this request's context, so Spring Security does not treat every request as a
+            // fresh sign-in (which would rotate the CSRF token each time and break forms already on the page).
+            contexts.saveContext(context, request, response);
         });
         chain.doFilter(request, response);
     }
