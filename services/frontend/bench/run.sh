@@ -9,10 +9,10 @@ cd "$(dirname "$0")/../../.."
 # The container's flags. MaxRAM stands in for the container's memory limit (256 MiB) on a machine without one.
 FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"-XX:MaxRAM=256m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+UseCompactObjectHeaders"}
 
-./mvnw -B -q -pl services/frontend -am package -DskipTests
+./mvnw -B -q -pl services/frontend -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd services/frontend
-../../mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(tr : "\n" < target/bench-classpath.txt | grep -v taskapp-backend | paste -sd:)" \
-  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dtaskapp.frontend.jar=target/taskapp-frontend.jar \
+  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dtaskapp.frontend.jar=target/taskapp-frontend.jar \
   dev.taskapp.frontend.bench.FrontendBenchmark $FRONTEND_JAVA_OPTS

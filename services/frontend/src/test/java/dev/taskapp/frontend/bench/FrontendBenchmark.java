@@ -26,11 +26,13 @@ import dev.taskapp.frontend.stack.ServiceProcess;
 public final class FrontendBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String USERNAME = "sam" + System.nanoTime() % 1000;
 
     public static void main(String[] args) throws Exception {
         Path frontendJar = Path.of(System.getProperty("taskapp.frontend.jar", "target/taskapp-frontend.jar"));
         List<String> jvmFlags = Arrays.asList(args);
         Path out = Files.createDirectories(Path.of("target", "bench"));
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
         try (BackendStack backend = BackendStack.start(out.resolve("backend.log"), List.of())) {
             String token = signUpWithTasks(backend.url(), 20);
             int port = ServiceProcess.freePort();
@@ -38,7 +40,7 @@ public final class FrontendBenchmark {
             try (ServiceProcess frontend = new ServiceProcess(frontendJar, jvmFlags,
                     Map.of("PORT", String.valueOf(port), "BACKEND_URL", backend.url()), out.resolve("frontend.log"))) {
                 Duration ready = frontend.start().awaitHealthy(base + "/api/health", Duration.ofSeconds(60));
-                String cookie = "taskapp_token=" + token + "; taskapp_user=bench";
+                String cookie = "taskapp_token=" + token + "; taskapp_user=" + USERNAME;
                 checkPage(base, cookie);
                 double idleRss = frontend.rssMiB();
 
@@ -48,10 +50,13 @@ public final class FrontendBenchmark {
                 String report = wrk(base, cookie, "10s");
                 sampler.interrupt();
 
+                String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
                 System.out.println();
                 System.out.println("=== TaskApp frontend benchmark (" + Runtime.getRuntime().availableProcessors()
                         + " CPUs, frontend + backend + PostgreSQL + wrk on this machine) ===");
                 System.out.println("JVM flags:           " + String.join(" ", jvmFlags));
+                System.out.println("load average:        " + loadBefore + " before, " + loadAfter + " after"
+                        + " (other work on the machine skews every figure)");
                 System.out.printf("start to ready:      %.2f s (process start to first 200 from /api/health)%n",
                         ready.toMillis() / 1000.0);
                 System.out.println("Spring reports:      " + startedLine(out.resolve("frontend.log")));
@@ -62,18 +67,29 @@ public final class FrontendBenchmark {
                 System.out.println("  non-2xx responses: " + find(report, "Non-2xx or 3xx responses:\\s+(\\d+)", "0"));
                 System.out.printf("RSS idle / peak under load: %.0f MiB / %.0f MiB%n", idleRss, peakRss.get());
                 Files.writeString(out.resolve("wrk.txt"), report);
+                if (Boolean.getBoolean("screenshots")) {
+                    Screenshots.taskList(base, token, out);
+                    System.out.println("screenshots:         " + out.resolve("task-list*.png"));
+                }
             }
         }
     }
 
     /** Registers a user straight at the backend's API, adds tasks, returns the bearer token. */
     private static String signUpWithTasks(String backend, int tasks) throws Exception {
-        String user = "{\"username\":\"bench" + System.nanoTime() % 100000 + "\",\"password\":\"correct-horse-42\"}";
+        String user = "{\"username\":\"" + USERNAME + "\",\"password\":\"correct-horse-42\"}";
         post(backend + "/api/auth/register", user, null);
         String token = find(post(backend + "/api/auth/login", user, null), "\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+        List<String> titles = List.of("Renew passport", "Book dentist appointment", "Pay electricity bill",
+                "Write quarterly report", "Call the plumber", "Buy birthday present for Sam", "Fix the bike's brakes",
+                "Plan the team offsite", "Back up the laptop", "Reply to Anna's email");
         for (int i = 1; i <= tasks; i++) {
-            post(backend + "/api/tasks", "{\"title\":\"Task number " + i + "\",\"description\":\"Benchmark task " + i
-                    + "\",\"priority\":\"" + List.of("low", "medium", "high").get(i % 3) + "\"}", token);
+            String title = titles.get(i % titles.size()) + (i > titles.size() ? " (again)" : "");
+            String due = i % 4 == 0 ? "null" : "\"2026-12-" + String.format("%02d", 1 + i % 28) + "\"";
+            post(backend + "/api/tasks", "{\"title\":\"" + title + "\",\"description\":\"Note " + i
+                    + ": details to remember.\",\"priority\":\"" + List.of("low", "medium", "high").get(i % 3)
+                    + "\",\"status\":\"" + List.of("todo", "in_progress", "done", "todo").get(i % 4)
+                    + "\",\"due_date\":" + due + "}", token);
         }
         return token;
     }
@@ -94,7 +110,7 @@ public final class FrontendBenchmark {
     private static void checkPage(String base, String cookie) throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/tasks"))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() != 200 || !page.body().contains("Task number 20")) {
+        if (page.statusCode() != 200 || !page.body().contains("Renew passport")) {
             throw new IllegalStateException("task list is not what wrk should measure: " + page.statusCode());
         }
     }
