@@ -29,13 +29,19 @@ class ErrorPages {
     static final int RETRY_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+    private final Assets assets;
+
+    ErrorPages(Assets assets) {
+        this.assets = assets;
+    }
+
     @ExceptionHandler
     ModelAndView backendUnavailable(BackendUnavailableException ex, HttpServletRequest request,
             HttpServletResponse response) {
         log.warn("Backend unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_SECONDS));
         refreshWholePage(request, response);
-        ModelAndView page = new ModelAndView("error/503", HttpStatus.SERVICE_UNAVAILABLE);
+        ModelAndView page = page("error/503", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("retrySeconds", RETRY_SECONDS);
         page.addObject("retryUrl", SecurityConfig.currentPage(request));
         return page;
@@ -53,7 +59,7 @@ class ErrorPages {
         if (ex.isNotFound()) {
             return notFound();
         }
-        ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(ex.status()));
+        ModelAndView page = page("error", HttpStatus.valueOf(ex.status()));
         page.addObject("status", ex.status());
         page.addObject("error", ex.detail());
         return page;
@@ -64,8 +70,15 @@ class ErrorPages {
         return notFound();
     }
 
-    private static ModelAndView notFound() {
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+    private ModelAndView notFound() {
+        return page("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    /** Pages from exception handlers do not get the @ModelAttribute values: add what the layout needs. */
+    private ModelAndView page(String view, HttpStatus status) {
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("assets", assets);
+        return page;
     }
 
     private static void refreshWholePage(HttpServletRequest request, HttpServletResponse response) {

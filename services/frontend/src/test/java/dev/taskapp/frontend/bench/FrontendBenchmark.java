@@ -32,6 +32,8 @@ public final class FrontendBenchmark {
         Path frontendJar = Path.of(System.getProperty("taskapp.frontend.jar", "target/taskapp-frontend.jar"));
         List<String> jvmFlags = Arrays.asList(args);
         Path out = Files.createDirectories(Path.of("target", "bench"));
+        Files.deleteIfExists(out.resolve("frontend.log"));
+        Files.deleteIfExists(out.resolve("backend.log"));
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
         try (BackendStack backend = BackendStack.start(out.resolve("backend.log"), List.of())) {
             String token = signUpWithTasks(backend.url(), 20);
