@@ -28,5 +28,5 @@ if [[ "${FRONTEND_AOT:-false}" == "true" ]]; then
 fi
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(tr : "\n" < target/bench-classpath.txt | grep -v taskapp-backend | paste -sd:)" \
-  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
+  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-30s}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
   dev.taskapp.frontend.bench.FrontendBenchmark $FRONTEND_JAVA_OPTS

@@ -128,12 +128,13 @@ class FrontendBrowserIT {
         browser.findElement(By.id("q")).sendKeys("annual");
         awaitText("#list-heading", "(1)");
         assertThat(text("#task-list")).contains("Write annual report").doesNotContain("Buy milk");
-        browser.findElement(By.id("q")).clear();
-        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        browser.findElement(By.id("q")).clear(); // the search box reloads the list by itself after a pause
         awaitText("#list-heading", "(3)");
+        waitUntil(d -> d.findElements(By.cssSelector(".htmx-request")).isEmpty());
 
         // complete, then delete with confirmation
         row("Buy milk").findElement(By.cssSelector("form[action$='/complete'] button")).click();
+        awaitText("#announcer", "Task “Buy milk” completed.");
         waitUntil(d -> row("Buy milk").getAttribute("class").contains("done"));
         row("Call plumber").findElement(By.partialLinkText("Delete")).click();
         await(By.xpath("//button[normalize-space()='Yes, delete']")).click();

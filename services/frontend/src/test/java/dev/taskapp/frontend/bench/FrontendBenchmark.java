@@ -43,14 +43,21 @@ public final class FrontendBenchmark {
                     Map.of("PORT", String.valueOf(port), "BACKEND_URL", backend.url()), out.resolve("frontend.log"))) {
                 Duration ready = frontend.start().awaitHealthy(base + "/api/health", Duration.ofSeconds(60));
                 String cookie = "taskapp_token=" + token + "; taskapp_user=" + USERNAME;
-                checkPage(base, cookie);
+                cookie += "; " + checkPage(base, cookie); // a browser sends its CSRF cookie back too
                 double idleRss = frontend.rssMiB();
 
-                wrk(base, cookie, "5s"); // warm-up: let the JIT compile the hot paths
+                // warm-up: let the JIT compile the hot paths of both services (slow when the machine is busy)
+                wrkTaskList(base, cookie, System.getProperty("warmup", "30s"));
                 AtomicReference<Double> peakRss = new AtomicReference<>(0.0);
                 Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleRss(frontend, peakRss));
-                String report = wrk(base, cookie, "10s");
+                long frontendCpu = frontend.cpuMillis();
+                long backendCpu = backend.process().cpuMillis();
+                String report = wrkTaskList(base, cookie, "10s");
+                frontendCpu = frontend.cpuMillis() - frontendCpu;
+                backendCpu = backend.process().cpuMillis() - backendCpu;
                 sampler.interrupt();
+                long pages = Long.parseLong(find(report, "(\\d+) requests in", "1"));
+                String backendAlone = wrk(backend.url() + "/api/tasks", "Authorization: Bearer " + token, "10s");
 
                 String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
                 System.out.println();
@@ -67,6 +74,12 @@ public final class FrontendBenchmark {
                 System.out.println("  latency p50:       " + find(report, "\\s50%\\s+(\\S+)"));
                 System.out.println("  latency p99:       " + find(report, "\\s99%\\s+(\\S+)"));
                 System.out.println("  non-2xx responses: " + find(report, "Non-2xx or 3xx responses:\\s+(\\d+)", "0"));
+                System.out.printf("  CPU per page:      frontend %.2f ms, backend %.2f ms (of 2 cores: %.0f pages/s "
+                        + "if nothing else ran)%n", (double) frontendCpu / pages, (double) backendCpu / pages,
+                        2000.0 * pages / (frontendCpu + backendCpu));
+                System.out.println("backend alone, GET /api/tasks (20 tasks), same wrk: "
+                        + find(backendAlone, "Requests/sec:\\s+([\\d.]+)") + " req/s, p99 "
+                        + find(backendAlone, "\\s99%\\s+(\\S+)"));
                 System.out.printf("RSS idle / peak under load: %.0f MiB / %.0f MiB%n", idleRss, peakRss.get());
                 Files.writeString(out.resolve("wrk.txt"), report);
                 if (Boolean.getBoolean("screenshots")) {
@@ -109,17 +122,24 @@ public final class FrontendBenchmark {
         return response.body();
     }
 
-    private static void checkPage(String base, String cookie) throws Exception {
+    /** Checks the page is the list wrk should measure; returns the CSRF cookie it set. */
+    private static String checkPage(String base, String cookie) throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/tasks"))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200 || !page.body().contains("Renew passport")) {
             throw new IllegalStateException("task list is not what wrk should measure: " + page.statusCode());
         }
+        return page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("taskapp_csrf="))
+                .map(c -> c.split(";")[0]).findFirst().orElseThrow();
     }
 
-    private static String wrk(String base, String cookie, String duration) throws Exception {
+    private static String wrkTaskList(String base, String cookie, String duration) throws Exception {
+        return wrk(base + "/tasks", "Cookie: " + cookie, duration);
+    }
+
+    private static String wrk(String url, String header, String duration) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + duration, "--latency",
-                "-H", "Cookie: " + cookie, base + "/tasks"));
+                "-H", header, url));
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes());
         if (wrk.waitFor() != 0) {

@@ -16,16 +16,22 @@ final class Screenshots {
     }
 
     static void taskList(String base, String token, Path out) throws Exception {
-        shoot(base, token, 1280, 1000, out.resolve("task-list.png"));
-        shoot(base, token, 390, 1200, out.resolve("task-list-phone.png"));
+        shoot(base, token, 1280, 1000, false, out.resolve("task-list.png"));
+        shoot(base, token, 390, 844, true, out.resolve("task-list-phone.png"));
     }
 
-    private static void shoot(String base, String token, int width, int height, Path file) throws Exception {
+    private static void shoot(String base, String token, int width, int height, boolean phone, Path file)
+            throws Exception {
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--no-first-run", "--hide-scrollbars",
                         "--window-size=" + width + "," + height,
                         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        if (phone) { // a window cannot be narrower than 500 px: emulate the phone's screen instead
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0), "userAgent",
+                    "Mozilla/5.0 (Linux; Android 14) Mobile"));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);

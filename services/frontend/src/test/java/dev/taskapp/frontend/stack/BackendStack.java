@@ -62,6 +62,11 @@ public final class BackendStack implements AutoCloseable {
         backend.awaitHealthy(url() + "/api/health", Duration.ofSeconds(90));
     }
 
+    /** The running backend process (for the benchmark's CPU figures). */
+    public ServiceProcess process() {
+        return backend;
+    }
+
     public void stopBackend() throws InterruptedException {
         if (backend != null) {
             backend.stop();
