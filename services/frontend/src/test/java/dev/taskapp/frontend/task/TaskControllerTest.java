@@ -58,6 +58,20 @@ class TaskControllerTest {
     }
 
     @Test
+    void pagesLinkToTheirNeighboursKeepingTheFilters() throws Exception {
+        given(backend.listTasks(eq(TOKEN), any())).willReturn(new dev.taskapp.frontend.backend.TaskPage(
+                List.of(task(21, "Buy milk", "todo")), 1, 20, 45, 3));
+
+        mvc.perform(get("/tasks").param("status", "todo").param("q", "a&b").param("sort", "due,asc")
+                        .param("page", "2").cookie(signedIn()))
+                .andExpect(content().string(allOf(containsString("Page 2 of 3"),
+                        containsString("href=\"/tasks?status=todo&amp;q=a%26b&amp;sort=due%2Casc&amp;page=1\""),
+                        containsString("href=\"/tasks?status=todo&amp;q=a%26b&amp;sort=due%2Casc&amp;page=3\""),
+                        containsString("<option value=\"due,asc\" selected=\"selected\">Due soonest</option>"))));
+        then(backend).should().listTasks(TOKEN, new TaskFilter("todo", null, "a&b", "due,asc", 1));
+    }
+
+    @Test
     void unknownFilterValuesAreNotPassedOn() throws Exception {
         given(backend.listTasks(eq(TOKEN), any())).willReturn(page());
 
