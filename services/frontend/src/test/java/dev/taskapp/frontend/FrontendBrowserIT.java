@@ -197,7 +197,7 @@ class FrontendBrowserIT {
 
         backend.stopBackend();
         HttpResponse<String> down = awaitHealth(503);
-        assertThat(down.body()).contains("\"status\":\"unhealthy\"");
+        assertThat(down.body()).contains("\"status\":\"unhealthy\"", "Backend unreachable at " + backend.url());
         open("/tasks");
         assertThat(text("h1")).contains("Service unavailable, retrying");
         assertThat(browser.getPageSource()).doesNotContain("Exception");

@@ -23,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class BackendClient {
 
     private final RestClient rest;
+    private final String baseUrl;
 
     BackendClient(RestClient.Builder builder, BackendProperties properties, JsonMapper jsonMapper) {
-        this.rest = builder.baseUrl(properties.url().toString())
+        this.baseUrl = properties.url().toString();
+        this.rest = builder.baseUrl(baseUrl)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
                     throw new BackendUnavailableException("backend answered " + response.getStatusCode(), null);
@@ -75,13 +77,17 @@ public class BackendClient {
         call(() -> rest.delete().uri("/api/tasks/{id}", id).headers(bearer(token)).retrieve().toBodilessEntity());
     }
 
-    /** True when the backend's own health check answers 200. */
-    public boolean isHealthy() {
+    /** Why the backend's own health check does not pass, or null when it answers 200. */
+    public String healthProblem() {
         try {
-            return rest.get().uri("/api/health").retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful();
+            rest.get().uri("/api/health").retrieve().toBodilessEntity();
+            return null;
         }
-        catch (BackendUnavailableException | BackendProblemException | ResourceAccessException ex) {
-            return false;
+        catch (BackendUnavailableException | BackendProblemException ex) {
+            return "Backend health check failed: " + ex.getMessage();
+        }
+        catch (ResourceAccessException ex) {
+            return "Backend unreachable at " + baseUrl;
         }
     }
 

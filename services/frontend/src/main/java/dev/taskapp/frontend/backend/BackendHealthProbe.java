@@ -18,7 +18,7 @@ public class BackendHealthProbe {
 
     private final BackendClient backend;
     private final Clock clock;
-    private volatile Result last = new Result(false, Instant.MIN);
+    private volatile Result last = new Result("not checked yet", Instant.MIN);
 
     @Autowired
     BackendHealthProbe(BackendClient backend) {
@@ -30,21 +30,21 @@ public class BackendHealthProbe {
         this.clock = clock;
     }
 
-    public boolean isBackendHealthy() {
+    /** Why the backend is not healthy, or null when it is. */
+    public String backendProblem() {
         Result result = last;
-        Instant now = clock.instant();
-        if (now.isBefore(result.checkedAt().plus(CACHE_FOR))) {
-            return result.healthy();
+        if (clock.instant().isBefore(result.checkedAt().plus(CACHE_FOR))) {
+            return result.problem();
         }
         synchronized (this) {
-            if (now.isBefore(last.checkedAt().plus(CACHE_FOR))) {
-                return last.healthy();
+            if (clock.instant().isBefore(last.checkedAt().plus(CACHE_FOR))) {
+                return last.problem();
             }
-            last = new Result(backend.isHealthy(), clock.instant());
-            return last.healthy();
+            last = new Result(backend.healthProblem(), clock.instant());
+            return last.problem();
         }
     }
 
-    private record Result(boolean healthy, Instant checkedAt) {
+    private record Result(String problem, Instant checkedAt) {
     }
 }

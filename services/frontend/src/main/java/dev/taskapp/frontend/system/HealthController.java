@@ -28,9 +28,10 @@ class HealthController {
 
     @GetMapping("/api/health")
     ResponseEntity<Health> health() {
-        boolean healthy = backend.isBackendHealthy();
+        String problem = backend.backendProblem();
+        boolean healthy = problem == null;
         Health body = new Health(healthy ? "healthy" : "unhealthy", SERVICE, Instant.now(), uptimeSeconds(),
-                healthy ? "Service is running normally" : "Backend is unreachable or unhealthy");
+                healthy ? "Service is running normally" : problem);
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .cacheControl(CacheControl.noStore())
                 .body(body);

@@ -21,16 +21,16 @@ class BackendHealthProbeTest {
 
     @Test
     void asksTheBackendAtMostOnceASecond() {
-        given(backend.isHealthy()).willReturn(true, false);
+        given(backend.healthProblem()).willReturn(null, "Backend unreachable at http://backend:5000");
 
         for (int i = 0; i < 100; i++) {
-            assertThat(probe.isBackendHealthy()).isTrue();
+            assertThat(probe.backendProblem()).isNull();
         }
-        verify(backend, times(1)).isHealthy();
+        verify(backend, times(1)).healthProblem();
 
         clock.advance(Duration.ofMillis(1001));
-        assertThat(probe.isBackendHealthy()).isFalse();
-        verify(backend, times(2)).isHealthy();
+        assertThat(probe.backendProblem()).isEqualTo("Backend unreachable at http://backend:5000");
+        verify(backend, times(2)).healthProblem();
     }
 
     static class MutableClock extends Clock {

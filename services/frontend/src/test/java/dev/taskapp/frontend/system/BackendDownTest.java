@@ -58,17 +58,17 @@ class BackendDownTest {
 
     @Test
     void healthFollowsTheBackend() throws Exception {
-        given(probe.isBackendHealthy()).willReturn(true);
+        given(probe.backendProblem()).willReturn(null);
         mvc.perform(get("/api/health"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("\"status\":\"healthy\""),
                         containsString("\"service\":\"task-management-frontend\""), containsString("\"timestamp\":\""),
                         containsString("\"uptime\":"), containsString("\"message\":\"Service is running normally\""))));
 
-        given(probe.isBackendHealthy()).willReturn(false);
+        given(probe.backendProblem()).willReturn("Backend unreachable at http://backend:5000");
         mvc.perform(get("/api/health"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(allOf(containsString("\"status\":\"unhealthy\""),
-                        containsString("\"message\":\"Backend is unreachable or unhealthy\""))));
+                        containsString("\"message\":\"Backend unreachable at http://backend:5000\""))));
     }
 }
