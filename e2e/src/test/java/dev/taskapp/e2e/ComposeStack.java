@@ -27,7 +27,7 @@ final class ComposeStack implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String project = "taskapp-e2e-" + randomHex(4);
-    private final Path directory = Path.of(System.getProperty("taskapp.compose.directory", "..")).toAbsolutePath().normalize();
+    private final Path directory = Path.of(System.getProperty("taskapp.root", "..")).toAbsolutePath().normalize();
     private final Path work = Path.of(System.getProperty("taskapp.e2e.work", "target/e2e")).toAbsolutePath();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> composeFiles = new ArrayList<>(List.of("docker-compose.yml"));
