@@ -1,0 +1,77 @@
+package dev.taskapp.backend.auth;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+
+import dev.taskapp.backend.system.CurrentUser;
+import dev.taskapp.backend.user.User;
+import dev.taskapp.backend.user.UserRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final TokenIssuer tokenIssuer;
+    /** Compared against when the user does not exist, so both cases take as long. */
+    private final String unknownUserHash;
+
+    AuthController(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.tokenIssuer = tokenIssuer;
+        this.unknownUserHash = passwordEncoder.encode("no-such-user-password");
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    Account register(@Valid @RequestBody Registration registration) {
+        if (users.findByUsername(registration.username()).isPresent()) {
+            throw usernameTaken();
+        }
+        try {
+            User user = users.save(User.create(registration.username(),
+                    passwordEncoder.encode(registration.password()), Instant.now()));
+            return Account.of(user);
+        } catch (DuplicateKeyException raceWithAnotherRegistration) {
+            throw usernameTaken();
+        }
+    }
+
+    @PostMapping("/login")
+    AccessToken login(@Valid @RequestBody Credentials credentials) {
+        User user = users.findByUsername(credentials.username()).orElse(null);
+        String hash = user == null ? unknownUserHash : user.passwordHash();
+        boolean matches = passwordEncoder.matches(credentials.password(), hash);
+        if (user == null || !matches) {
+            throw new BadCredentialsException("Invalid username or password");
+        }
+        return tokenIssuer.issue(user);
+    }
+
+    @GetMapping("/me")
+    Account me(CurrentUser currentUser) {
+        return users.findById(currentUser.id()).map(Account::of)
+                .orElseThrow(() -> new BadCredentialsException("The account of this token no longer exists"));
+    }
+
+    private static ErrorResponseException usernameTaken() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Username is already taken");
+        problem.setTitle("Username taken");
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+}

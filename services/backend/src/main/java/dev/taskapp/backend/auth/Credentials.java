@@ -1,0 +1,7 @@
+package dev.taskapp.backend.auth;
+
+import jakarta.validation.constraints.NotBlank;
+
+/** Body of login. */
+record Credentials(@NotBlank String username, @NotBlank String password) {
+}

@@ -1,0 +1,159 @@
+package dev.taskapp.backend.system;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error of the API as an RFC 9457 problem (application/problem+json). Details name what
+ * the client can fix; internals (stack traces, SQL, class names) never leave the server.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(jsonName(error.getField()), message(error)))
+                .toList();
+        return badRequest(errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return badRequest(errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (hasCause(ex, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
+            return payloadTooLarge(request);
+        }
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "Unknown field '" + unknown.getPropertyName() + "'");
+            problem.setProperty("errors", List.of(new FieldProblem(unknown.getPropertyName(), "unknown field")));
+            return respond(problem, request);
+        }
+        if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+            String field = invalid.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String reason = rootMessage(invalid);
+            return badRequest(List.of(new FieldProblem(field, reason)), request);
+        }
+        String detail = cause instanceof JacksonException ? "Malformed JSON in request body" : "Request body is missing or unreadable";
+        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), request);
+    }
+
+    @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
+    ResponseEntity<Object> payloadTooLarge(WebRequest request) {
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
+                "Request bodies may be at most " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes"), request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthorized(AuthenticationException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem);
+    }
+
+    /** The database is down or unreachable: tell the client to retry, quickly (pool timeout ~2 s). */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("Database unavailable: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "The database is unavailable; retry shortly"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error", ex);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "An unexpected error occurred"), request);
+    }
+
+    private ResponseEntity<Object> badRequest(List<FieldProblem> errors, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return respond(problem, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String message(FieldError error) {
+        if (error.isBindingFailure()) {
+            return "has an invalid value" + (error.getRejectedValue() != null ? " '" + error.getRejectedValue() + "'" : "");
+        }
+        return error.getDefaultMessage();
+    }
+
+    /** Java property names to the API's snake_case (dueDate → due_date). */
+    static String jsonName(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    /** The reason the value was refused, without Jackson's location and type details. */
+    private static String rootMessage(DatabindException ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+            return root.getMessage(); // our enums: "must be one of ..."
+        }
+        return "has an invalid value";
+    }
+
+    private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

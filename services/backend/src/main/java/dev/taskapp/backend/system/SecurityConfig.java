@@ -1,0 +1,93 @@
+package dev.taskapp.backend.system;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * Stateless bearer-token security: register, login, health, probes, metrics and the OpenAPI
+ * document are open; everything else needs a valid token. Failures are problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            boolean badToken = ex instanceof InvalidBearerTokenException;
+            response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    badToken ? "The bearer token is invalid or expired" : "Authentication required");
+        };
+        AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(request, response,
+                HttpStatus.FORBIDDEN, "Forbidden", "You may not access this resource");
+
+        http
+                .csrf(csrf -> csrf.disable()) // no cookies or sessions: tokens travel in a header
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(corsFilter(properties, problems), BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll()
+                        .requestMatchers("/api/health", "/api/openapi.json", "/api/openapi.json/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { }).authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    /** bcrypt today, stored as {bcrypt}…, so a future algorithm can be introduced without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** CORS_ORIGINS: exact origins, comma-separated; none configured means no cross-origin access. */
+    private static CorsFilter corsFilter(SecurityProperties properties, ProblemResponses problems) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.corsOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match"));
+        config.setExposedHeaders(List.of("ETag", "Location"));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", config);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                response.setStatusCode(HttpStatus.FORBIDDEN);
+                response.getHeaders().set("Content-Type", "application/problem+json");
+                response.getBody().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                        + "\"detail\":\"Cross-origin request from an origin that is not allowed\"}").getBytes());
+                response.flush();
+            }
+        });
+        return filter;
+    }
+}

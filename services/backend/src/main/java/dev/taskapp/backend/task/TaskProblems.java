@@ -1,0 +1,33 @@
+package dev.taskapp.backend.task;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The ways a task request can fail, as problem details (rendered by the problem handler). */
+final class TaskProblems {
+
+    private TaskProblems() {
+    }
+
+    /** Also used for other users' tasks: their existence is not revealed. */
+    static ErrorResponseException notFound(long id) {
+        return problem(HttpStatus.NOT_FOUND, "Task not found", "Task " + id + " does not exist");
+    }
+
+    static ErrorResponseException staleVersion(long id, int currentVersion) {
+        return problem(HttpStatus.CONFLICT, "Version conflict", "Task " + id
+                + " was changed since you read it (current version " + currentVersion + "); reload it and retry");
+    }
+
+    static ErrorResponseException preconditionFailed(long id) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+                "If-Match does not match the current ETag of task " + id + "; reload it and retry");
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.taskapp.backend.task;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates and changes tasks of one owner. Every change is conditional on the version the
+ * client read (body {@code version} → 409, {@code If-Match} → 412), so no update is ever lost.
+ */
+@Service
+class TaskService {
+
+    private final TaskRepository tasks;
+
+    TaskService(TaskRepository tasks) {
+        this.tasks = tasks;
+    }
+
+    Task get(long ownerId, long id) {
+        return tasks.findByIdAndOwnerId(id, ownerId).orElseThrow(() -> TaskProblems.notFound(id));
+    }
+
+    Task create(long ownerId, NewTask request) {
+        Instant now = now();
+        return tasks.save(new Task(null, ownerId, request.title(),
+                request.description() == null ? "" : request.description(),
+                request.status() == null ? TaskStatus.TODO : request.status(),
+                request.priority() == null ? TaskPriority.MEDIUM : request.priority(),
+                request.dueDate(), now, now, null));
+    }
+
+    Task replace(long ownerId, long id, TaskReplacement request, String ifMatch) {
+        return update(ownerId, id, request.version(), ifMatch, task -> task.edited(request.title(),
+                request.description() == null ? "" : request.description(),
+                request.status() == null ? TaskStatus.TODO : request.status(),
+                request.priority() == null ? TaskPriority.MEDIUM : request.priority(),
+                request.dueDate(), now()));
+    }
+
+    Task patch(long ownerId, long id, TaskChanges changes, String ifMatch) {
+        return update(ownerId, id, changes.version(), ifMatch, task -> changes.applyTo(task, now()));
+    }
+
+    void delete(long ownerId, long id, String ifMatch) {
+        Task task = get(ownerId, id);
+        if (ifMatch != null && !matches(ifMatch, task.version())) {
+            throw TaskProblems.preconditionFailed(id);
+        }
+        tasks.delete(task); // conditional on the version too
+    }
+
+    private Task update(long ownerId, long id, Integer expectedVersion, String ifMatch, UnaryOperator<Task> change) {
+        Task current = get(ownerId, id);
+        if (ifMatch != null && !matches(ifMatch, current.version())) {
+            throw TaskProblems.preconditionFailed(id);
+        }
+        if (expectedVersion != null && !expectedVersion.equals(current.version())) {
+            throw TaskProblems.staleVersion(id, current.version());
+        }
+        try {
+            return tasks.save(change.apply(current));
+        } catch (OptimisticLockingFailureException changedSinceRead) {
+            // Someone else's update landed between our read and our write.
+            int latest = get(ownerId, id).version();
+            throw ifMatch != null ? TaskProblems.preconditionFailed(id) : TaskProblems.staleVersion(id, latest);
+        }
+    }
+
+    /** If-Match holds one or more entity tags, or "*"; ours are strong: "<version>". */
+    static boolean matches(String ifMatch, int version) {
+        String current = "\"" + version + "\"";
+        return Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+    }
+
+    /** PostgreSQL keeps microseconds: store what we return. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
