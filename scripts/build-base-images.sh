@@ -16,8 +16,8 @@ set -euo pipefail
 
 # The first plain Debian archive URI in apt's sources (deb822 or one-line format).
 apt_mirror() {
-  cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list /etc/apt/sources.list 2>/dev/null |
-    grep -oE '(https?)://[^ ]+/debian/?( |$)' | grep -v -- '-security' | head -1 | tr -d ' '
+  { cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list /etc/apt/sources.list 2>/dev/null || true; } |
+    grep -oE '(https?)://[^ ]+/debian/?( |$)' | grep -v -- '-security' | head -1 | tr -d ' ' || true
 }
 MIRROR=${DEBIAN_MIRROR:-$(apt_mirror)}
 SUITE=trixie

@@ -53,7 +53,8 @@ if [ "$engine_major" -ge 25 ] && ! grep -q '^COMPOSE_FILE=' .env; then
   set_env_value COMPOSE_FILE docker-compose.yml:compose.engine25.yml
 fi
 
-eval "$(scripts/base-images-env.sh)"
+base_images_env=$(scripts/base-images-env.sh)
+eval "$base_images_env"
 if [ -n "${TASKAPP_DB_IMAGE:-}" ]; then
   set_env_value TASKAPP_DB_IMAGE "$TASKAPP_DB_IMAGE"
 fi
