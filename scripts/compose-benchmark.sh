@@ -47,15 +47,25 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 echo "engine:  Docker $(docker version -f '{{.Server.Version}}'), $(docker compose version)"
 echo "db image: ${TASKAPP_DB_IMAGE:-postgres:17-alpine}"
 
+# When each container started and became healthy, from the engine's events, relative to `up`.
+tiers() {
+  local since=$1
+  docker events --since "$((since / 1000))" --until "$(($(date +%s) + 1))" --filter "label=com.docker.compose.project=$project" \
+      --filter event=start --filter event=health_status --format '{{.TimeNano}} {{.Actor.Attributes.name}} {{.Action}}' |
+    awk -v s="$since" '{ printf "    +%5.1f s  %-26s %s %s\n", ($1 / 1e6 - s) / 1000, $2, $3, $4 }'
+}
+
 compose down -v --remove-orphans > /dev/null 2>&1 || true
 start=$(now_ms)
 compose up -d --wait > /dev/null 2>&1
 echo "cold start (empty volume) to all healthy: $(seconds_since "$start") s   (target <= 10 s)"
+tiers "$start"
 
 compose stop > /dev/null 2>&1
 start=$(now_ms)
 compose up -d --wait > /dev/null 2>&1
 echo "warm start (stop, then up) to all healthy: $(seconds_since "$start") s   (target <= 6 s)"
+tiers "$start"
 
 backend=$(compose port backend 5000)
 for _ in 1 2 3; do curl -fsS -o /dev/null "http://$backend/api/health"; done
