@@ -45,7 +45,12 @@ class ComposeFileTest {
         assertThat(strings(service, "tmpfs")).contains("/tmp");
         assertThat(service).containsKeys("mem_limit", "pids_limit");
         assertThat(map(service, "healthcheck")).containsKeys("test", "interval", "start_period");
-        assertThat(strings(service, "networks")).containsExactly("taskapp_network");
+        // db and frontend share no network: only the backend reaches the database (operator: NetworkPolicy)
+        assertThat(strings(service, "networks")).containsExactlyElementsOf(switch (name) {
+            case "db" -> List.of("taskapp_db_network");
+            case "backend" -> List.of("taskapp_network", "taskapp_db_network");
+            default -> List.of("taskapp_network");
+        });
     }
 
     @Test
