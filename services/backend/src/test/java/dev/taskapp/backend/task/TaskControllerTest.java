@@ -90,7 +90,7 @@ class TaskControllerTest {
                 .andExpect(status().isCreated());
         ArgumentCaptor<NewTask> request = ArgumentCaptor.forClass(NewTask.class);
         verify(service).create(eq(ALICE), request.capture());
-        assertThat(request.getValue()).isEqualTo(new NewTask("t", null, null, null, null));
+        assertThat(request.getValue()).isEqualTo(new NewTask("t", "", TaskStatus.TODO, TaskPriority.MEDIUM, null));
     }
 
     @Test
