@@ -99,6 +99,7 @@ class TaskControllerTest {
                         .content("{\"title\":\"t\",\"owner_id\":8}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("about:blank"))
                 .andExpect(jsonPath("$.detail").value("Unknown field 'owner_id'"))
                 .andExpect(jsonPath("$.errors[0].field").value("owner_id"));
         verifyNoInteractions(service);
@@ -156,6 +157,8 @@ class TaskControllerTest {
         mvc.perform(asAlice(post("/api/tasks/1")).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("about:blank"))
+                .andExpect(jsonPath("$.instance").value("/api/tasks/1"))
                 .andExpect(jsonPath("$.status").value(405));
     }
 
