@@ -251,6 +251,30 @@ class TaskControllerTest {
     }
 
     @Test
+    void unexpectedFailureIs500WithoutInternals() throws Exception {
+        given(service.get(ALICE, 1)).willThrow(new IllegalStateException("SELECT * FROM tasks blew up"));
+
+        mvc.perform(asAlice(get("/api/tasks/1")))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("An unexpected error occurred"))
+                .andExpect(content().string(not(containsString("SELECT"))))
+                .andExpect(content().string(not(containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void databaseOutageIs503() throws Exception {
+        given(service.get(ALICE, 1)).willThrow(
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused to 10.0.0.5"));
+
+        mvc.perform(asAlice(get("/api/tasks/1")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().string(not(containsString("10.0.0.5"))));
+    }
+
+    @Test
     void deleteAnswers204() throws Exception {
         mvc.perform(asAlice(delete("/api/tasks/1"))).andExpect(status().isNoContent());
         verify(service).delete(ALICE, 1, null);
