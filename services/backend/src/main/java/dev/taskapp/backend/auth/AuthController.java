@@ -27,14 +27,13 @@ class AuthController {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final TokenIssuer tokenIssuer;
-    /** Compared against when the user does not exist, so both cases take as long. */
-    private final String unknownUserHash;
+    /** Compared against when the user does not exist, so both cases take as long (made on first use). */
+    private volatile String unknownUserHash;
 
     AuthController(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
-        this.unknownUserHash = passwordEncoder.encode("no-such-user-password");
     }
 
     @PostMapping("/register")
@@ -55,7 +54,7 @@ class AuthController {
     @PostMapping("/login")
     AccessToken login(@Valid @RequestBody Credentials credentials) {
         User user = users.findByUsername(credentials.username()).orElse(null);
-        String hash = user == null ? unknownUserHash : user.passwordHash();
+        String hash = user == null ? unknownUserHash() : user.passwordHash();
         boolean matches = passwordEncoder.matches(credentials.password(), hash);
         if (user == null || !matches) {
             throw new BadCredentialsException("Invalid username or password");
@@ -67,6 +66,13 @@ class AuthController {
     Account me(CurrentUser currentUser) {
         return users.findById(currentUser.id()).map(Account::of)
                 .orElseThrow(() -> new BadCredentialsException("The account of this token no longer exists"));
+    }
+
+    private String unknownUserHash() {
+        if (unknownUserHash == null) {
+            unknownUserHash = passwordEncoder.encode("no-such-user-password");
+        }
+        return unknownUserHash;
     }
 
     private static ErrorResponseException usernameTaken() {

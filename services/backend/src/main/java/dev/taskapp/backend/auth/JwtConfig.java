@@ -1,6 +1,7 @@
 package dev.taskapp.backend.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 import javax.crypto.SecretKey;
@@ -41,7 +42,7 @@ public class JwtConfig {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(properties.issuer())));
-        return decoder;
+        return new CachingJwtDecoder(decoder, CLOCK_SKEW, Clock.systemUTC());
     }
 
     private static SecretKey signingKey(SecurityProperties properties) {

@@ -1,5 +1,7 @@
 package dev.taskapp.backend.system;
 
+import java.net.URI;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,9 +25,10 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("about:blank"));
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path instanceof String uri) {
-            problem.setInstance(java.net.URI.create(uri));
+            problem.setInstance(URI.create(uri));
         }
         return ResponseEntity.status(status).body(problem);
     }

@@ -1,10 +1,12 @@
 package dev.taskapp.backend.system;
 
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -33,6 +36,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -40,7 +44,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(jsonName(error.getField()), message(error)))
                 .toList();
-        return badRequest(errors, request);
+        return badRequest(errors);
     }
 
     @Override
@@ -51,41 +55,53 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
                 .toList();
-        return badRequest(errors, request);
+        return badRequest(errors);
+    }
+
+    /** A query parameter or path variable that does not convert, e.g. ?page=abc or ?status=finished. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName();
+        Throwable root = ex.getMostSpecificCause();
+        String message = root instanceof IllegalArgumentException && root.getMessage() != null
+                && root.getMessage().startsWith("must ") ? root.getMessage() : "has an invalid value";
+        return badRequest(List.of(new FieldProblem(field, message)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (hasCause(ex, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
-            return payloadTooLarge(request);
+            return payloadTooLarge();
         }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                     "Unknown field '" + unknown.getPropertyName() + "'");
             problem.setProperty("errors", List.of(new FieldProblem(unknown.getPropertyName(), "unknown field")));
-            return respond(problem, request);
+            return respond(problem);
         }
         if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
             String field = invalid.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             String reason = rootMessage(invalid);
-            return badRequest(List.of(new FieldProblem(field, reason)), request);
+            return badRequest(List.of(new FieldProblem(field, reason)));
         }
         String detail = cause instanceof JacksonException ? "Malformed JSON in request body" : "Request body is missing or unreadable";
-        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), request);
+        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
     }
 
     @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
-    ResponseEntity<Object> payloadTooLarge(WebRequest request) {
+    ResponseEntity<Object> payloadTooLarge() {
         return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
-                "Request bodies may be at most " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes"), request);
+                "Request bodies may be at most " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes"));
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Object> unauthorized(AuthenticationException ex, WebRequest request) {
+    ResponseEntity<Object> unauthorized(AuthenticationException ex) {
         ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(problem);
@@ -93,7 +109,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The database is down or unreachable: tell the client to retry, quickly (pool timeout ~2 s). */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+    ResponseEntity<Object> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
@@ -101,27 +117,38 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+    ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "An unexpected error occurred"), request);
+                "An unexpected error occurred"));
     }
 
-    private ResponseEntity<Object> badRequest(List<FieldProblem> errors, WebRequest request) {
+    private ResponseEntity<Object> badRequest(List<FieldProblem> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
-        return respond(problem, request);
+        return respond(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ABOUT_BLANK);
         problem.setTitle(title);
         return problem;
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** Every problem names its type, even the default one, as the API contract lists it. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() == null) {
+            problem.setType(ABOUT_BLANK);
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static String message(FieldError error) {

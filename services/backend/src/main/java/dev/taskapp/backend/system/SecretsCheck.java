@@ -16,6 +16,9 @@ public class SecretsCheck implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            return; // build-time AOT processing: no secrets there; they are checked when the app runs
+        }
         Environment env = context.getEnvironment();
         require(env, "taskapp.security.jwt-secret-key", "JWT_SECRET_KEY");
         require(env, "taskapp.security.secret-key", "SECRET_KEY");

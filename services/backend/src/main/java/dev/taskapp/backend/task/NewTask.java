@@ -17,4 +17,11 @@ record NewTask(
         TaskStatus status,
         TaskPriority priority,
         LocalDate dueDate) {
+
+    /** Absent optional fields take the contract's defaults. */
+    NewTask {
+        description = description == null ? "" : description;
+        status = status == null ? TaskStatus.TODO : status;
+        priority = priority == null ? TaskPriority.MEDIUM : priority;
+    }
 }

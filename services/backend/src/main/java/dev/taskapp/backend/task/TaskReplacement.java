@@ -19,4 +19,11 @@ record TaskReplacement(
         TaskPriority priority,
         LocalDate dueDate,
         @NotNull Integer version) {
+
+    /** Absent optional fields take the contract's defaults. */
+    TaskReplacement {
+        description = description == null ? "" : description;
+        status = status == null ? TaskStatus.TODO : status;
+        priority = priority == null ? TaskPriority.MEDIUM : priority;
+    }
 }

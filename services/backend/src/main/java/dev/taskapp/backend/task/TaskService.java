@@ -27,19 +27,13 @@ class TaskService {
 
     Task create(long ownerId, NewTask request) {
         Instant now = now();
-        return tasks.save(new Task(null, ownerId, request.title(),
-                request.description() == null ? "" : request.description(),
-                request.status() == null ? TaskStatus.TODO : request.status(),
-                request.priority() == null ? TaskPriority.MEDIUM : request.priority(),
-                request.dueDate(), now, now, null));
+        return tasks.save(new Task(null, ownerId, request.title(), request.description(), request.status(),
+                request.priority(), request.dueDate(), now, now, null));
     }
 
     Task replace(long ownerId, long id, TaskReplacement request, String ifMatch) {
         return update(ownerId, id, request.version(), ifMatch, task -> task.edited(request.title(),
-                request.description() == null ? "" : request.description(),
-                request.status() == null ? TaskStatus.TODO : request.status(),
-                request.priority() == null ? TaskPriority.MEDIUM : request.priority(),
-                request.dueDate(), now()));
+                request.description(), request.status(), request.priority(), request.dueDate(), now()));
     }
 
     Task patch(long ownerId, long id, TaskChanges changes, String ifMatch) {

@@ -28,6 +28,7 @@ class OperationsIntegrationTests {
         Response openApi = api.get("/api/openapi.json", null);
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.json().get("paths").has("/api/tasks/{id}")).isTrue();
+        assertThat(openApi.json().get("info").get("title").asString()).isEqualTo("TaskApp backend API");
     }
 
     @Test

@@ -72,6 +72,9 @@ class TaskApiIntegrationTests {
         Response gone = api.get("/api/tasks/" + id, alice);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(gone.json().get("type").asString()).isEqualTo("about:blank");
+        assertThat(gone.json().get("title").asString()).isEqualTo("Task not found");
+        assertThat(gone.json().get("instance").asString()).isEqualTo("/api/tasks/" + id);
     }
 
     @Test

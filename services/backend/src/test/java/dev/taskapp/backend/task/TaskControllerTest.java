@@ -90,7 +90,7 @@ class TaskControllerTest {
                 .andExpect(status().isCreated());
         ArgumentCaptor<NewTask> request = ArgumentCaptor.forClass(NewTask.class);
         verify(service).create(eq(ALICE), request.capture());
-        assertThat(request.getValue()).isEqualTo(new NewTask("t", null, null, null, null));
+        assertThat(request.getValue()).isEqualTo(new NewTask("t", "", TaskStatus.TODO, TaskPriority.MEDIUM, null));
     }
 
     @Test
@@ -99,6 +99,7 @@ class TaskControllerTest {
                         .content("{\"title\":\"t\",\"owner_id\":8}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("about:blank"))
                 .andExpect(jsonPath("$.detail").value("Unknown field 'owner_id'"))
                 .andExpect(jsonPath("$.errors[0].field").value("owner_id"));
         verifyNoInteractions(service);
@@ -156,6 +157,8 @@ class TaskControllerTest {
         mvc.perform(asAlice(post("/api/tasks/1")).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("about:blank"))
+                .andExpect(jsonPath("$.instance").value("/api/tasks/1"))
                 .andExpect(jsonPath("$.status").value(405));
     }
 
@@ -245,6 +248,30 @@ class TaskControllerTest {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("title")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("status")));
         verifyNoInteractions(service);
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutInternals() throws Exception {
+        given(service.get(ALICE, 1)).willThrow(new IllegalStateException("SELECT * FROM tasks blew up"));
+
+        mvc.perform(asAlice(get("/api/tasks/1")))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("An unexpected error occurred"))
+                .andExpect(content().string(not(containsString("SELECT"))))
+                .andExpect(content().string(not(containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void databaseOutageIs503() throws Exception {
+        given(service.get(ALICE, 1)).willThrow(
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused to 10.0.0.5"));
+
+        mvc.perform(asAlice(get("/api/tasks/1")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().string(not(containsString("10.0.0.5"))));
     }
 
     @Test
