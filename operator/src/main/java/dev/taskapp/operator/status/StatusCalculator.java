@@ -39,9 +39,12 @@ public final class StatusCalculator {
     var frontend = tier(FRONTEND_READY, "frontend", observed.frontend(), Readiness.serving(observed.backend()),
         REASON_WAITING_FOR_BACKEND, REASON_BACKEND_NOT_READY, "the backend is not available");
     var url = new EffectiveSpec(app, Defaults.builtIn()).url();
-    var ready = Stream.of(db, backend, frontend).filter(d -> !d.ready()).findFirst()
-        .map(d -> new Draft(READY, FALSE, notReadyReason(d.type()), d.message()))
-        .orElse(new Draft(READY, TRUE, REASON_READY, "All tiers are ready at " + url));
+    var problems = SpecProblems.of(app);
+    var ready = !problems.isEmpty()
+        ? new Draft(READY, FALSE, REASON_INVALID_SPEC, "Invalid spec: " + String.join("; ", problems))
+        : Stream.of(db, backend, frontend).filter(d -> !d.ready()).findFirst()
+            .map(d -> new Draft(READY, FALSE, notReadyReason(d.type()), d.message()))
+            .orElse(new Draft(READY, TRUE, REASON_READY, "All tiers are ready at " + url));
 
     var status = new TaskAppStatus();
     status.setObservedGeneration(generation);
