@@ -104,10 +104,11 @@ public class CredentialsSecretDependentResource extends KubernetesDependentResou
     return super.reconcile(app, context);
   }
 
-  /** Whether the database's claim exists (asked only while the Secret is missing, so rarely). */
+  /** Whether the database's claim exists and is not on its way out (asked only while the Secret is missing). */
   public static boolean dataOutlivesSecret(TaskApp app, KubernetesClient client) {
-    return client.persistentVolumeClaims().inNamespace(app.getMetadata().getNamespace())
-        .withName(ResourceNames.dataClaim(app)).get() != null;
+    var claim = client.persistentVolumeClaims().inNamespace(app.getMetadata().getNamespace())
+        .withName(ResourceNames.dataClaim(app)).get();
+    return claim != null && claim.getMetadata().getDeletionTimestamp() == null;
   }
 
   /**

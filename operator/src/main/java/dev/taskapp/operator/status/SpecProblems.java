@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Mistakes in a spec that the CRD schema cannot reject: an env entry naming a variable the operator
- * sets (it would be ignored silently), an image name no runtime can pull. They make Ready False
+ * sets (it would be ignored silently), an image reference that breaks the image-name grammar. They make Ready False
  * with reason {@link ConditionTypes#REASON_INVALID_SPEC}; the stack is still kept running.
  */
 public final class SpecProblems {
