@@ -7,6 +7,7 @@ import dev.taskapp.operator.core.Labels;
 import dev.taskapp.operator.core.ResourceNames;
 import dev.taskapp.operator.core.TaskAppDependentResource;
 import dev.taskapp.operator.core.Tier;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
@@ -27,9 +28,12 @@ public class FrontendDeploymentDependentResource extends TaskAppDependentResourc
 
   @Override
   protected Deployment build(EffectiveSpec spec) {
-    var app = spec.app();
-    var backendUrl = "http://" + ResourceNames.backend(app) + ":" + Tier.BACKEND.port();
-    return AppDeployments.build(spec, ResourceNames.frontend(app), Tier.FRONTEND,
-        List.of(AppDeployments.value("BACKEND_URL", backendUrl)));
+    return AppDeployments.build(spec, ResourceNames.frontend(spec.app()), Tier.FRONTEND, managedEnv(spec));
+  }
+
+  /** The variables the operator sets, which spec.frontend.env cannot override. */
+  public static List<EnvVar> managedEnv(EffectiveSpec spec) {
+    var backendUrl = "http://" + ResourceNames.backend(spec.app()) + ":" + Tier.BACKEND.port();
+    return List.of(AppDeployments.value("BACKEND_URL", backendUrl));
   }
 }

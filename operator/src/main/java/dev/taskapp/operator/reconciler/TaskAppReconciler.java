@@ -25,6 +25,7 @@ import dev.taskapp.operator.status.Observed;
 import dev.taskapp.operator.status.StatusCalculator;
 import dev.taskapp.operator.status.TransitionEvents;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -109,7 +110,9 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
     var observed = new Observed(
         context.getSecondaryResource(StatefulSet.class, DATABASE).orElse(null),
         context.getSecondaryResource(Deployment.class, BACKEND).orElse(null),
-        context.getSecondaryResource(Deployment.class, FRONTEND).orElse(null));
+        context.getSecondaryResource(Deployment.class, FRONTEND).orElse(null),
+        context.getSecondaryResource(Secret.class, SECRET).isEmpty()
+            && CredentialsSecretDependentResource.dataOutlivesSecret(app, context.getClient()));
     var status = statuses.next(app, observed);
 
     gates.sync(context.getClient(), List.copyOf(context.getSecondaryResources(Pod.class)),

@@ -6,7 +6,9 @@ import dev.taskapp.operator.core.Labels;
 import dev.taskapp.operator.core.ResourceNames;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
@@ -88,6 +90,33 @@ public class CredentialsSecretDependentResource extends KubernetesDependentResou
     }
     return secret;
   }
+
+  /**
+   * A deleted Secret is not made again while the database volume exists: new random values would
+   * not open the data on it (PostgreSQL took the password when it first initialised the volume).
+   * The TaskApp reports CredentialsMissing instead, until someone restores the Secret.
+   */
+  @Override
+  public ReconcileResult<Secret> reconcile(TaskApp app, Context<TaskApp> context) {
+    if (getSecondaryResource(app, context).isEmpty() && dataOutlivesSecret(app, context.getClient())) {
+      return ReconcileResult.noOperation(null);
+    }
+    return super.reconcile(app, context);
+  }
+
+  /** Whether the database's claim exists and is not on its way out (asked only while the Secret is missing). */
+  public static boolean dataOutlivesSecret(TaskApp app, KubernetesClient client) {
+    var claim = client.persistentVolumeClaims().inNamespace(app.getMetadata().getNamespace())
+        .withName(ResourceNames.dataClaim(app)).get();
+    return claim != null && claim.getMetadata().getDeletionTimestamp() == null;
+  }
+
+  /**
+   * No JOSDK "previous" annotation on the Secret: a copy restored from a backup would carry it, and
+   * JOSDK would take that creation for its own and not reconcile (Ready would stay CredentialsMissing).
+   */
+  @Override
+  protected void addMetadata(boolean forMatch, Secret actual, Secret target, TaskApp primary, Context<TaskApp> context) {}
 
   /** The owner reference, when there is one, was decided by {@link #desired(TaskApp)}. */
   @Override

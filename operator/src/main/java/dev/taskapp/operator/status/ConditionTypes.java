@@ -21,6 +21,10 @@ public final class ConditionTypes {
   public static final String REASON_DATABASE_NOT_READY = "DatabaseNotReady";
   public static final String REASON_BACKEND_NOT_READY = "BackendNotReady";
   public static final String REASON_FRONTEND_NOT_READY = "FrontendNotReady";
+  /** The spec has a mistake the CRD schema cannot reject (see SpecProblems). */
+  public static final String REASON_INVALID_SPEC = "InvalidSpec";
+  /** The credentials Secret was deleted while the database volume still holds data. */
+  public static final String REASON_CREDENTIALS_MISSING = "CredentialsMissing";
 
   private ConditionTypes() {}
 }

@@ -9,6 +9,7 @@ import dev.taskapp.operator.api.TierStatus;
 import dev.taskapp.operator.core.Defaults;
 import dev.taskapp.operator.core.EffectiveSpec;
 import dev.taskapp.operator.core.Readiness;
+import dev.taskapp.operator.core.ResourceNames;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,9 +40,16 @@ public final class StatusCalculator {
     var frontend = tier(FRONTEND_READY, "frontend", observed.frontend(), Readiness.serving(observed.backend()),
         REASON_WAITING_FOR_BACKEND, REASON_BACKEND_NOT_READY, "the backend is not available");
     var url = new EffectiveSpec(app, Defaults.builtIn()).url();
-    var ready = Stream.of(db, backend, frontend).filter(d -> !d.ready()).findFirst()
-        .map(d -> new Draft(READY, FALSE, notReadyReason(d.type()), d.message()))
-        .orElse(new Draft(READY, TRUE, REASON_READY, "All tiers are ready at " + url));
+    var problems = SpecProblems.of(app);
+    var ready = observed.credentialsMissing()
+        ? new Draft(READY, FALSE, REASON_CREDENTIALS_MISSING, "The Secret " + ResourceNames.secret(app)
+            + " was deleted while the database volume " + ResourceNames.dataClaim(app) + " holds data; restore it"
+            + " (e.g. from a backup): a new password would not open the data, so the operator does not make one")
+        : !problems.isEmpty()
+        ? new Draft(READY, FALSE, REASON_INVALID_SPEC, "Invalid spec: " + String.join("; ", problems))
+        : Stream.of(db, backend, frontend).filter(d -> !d.ready()).findFirst()
+            .map(d -> new Draft(READY, FALSE, notReadyReason(d.type()), d.message()))
+            .orElse(new Draft(READY, TRUE, REASON_READY, "All tiers are ready at " + url));
 
     var status = new TaskAppStatus();
     status.setObservedGeneration(generation);

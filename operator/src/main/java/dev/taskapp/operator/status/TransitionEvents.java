@@ -27,7 +27,8 @@ public final class TransitionEvents {
 
   public void record(KubernetesClient client, TaskApp app, TaskAppCondition condition) {
     var now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    var warning = condition.getReason().endsWith("NotReady");
+    var warning = condition.getReason().endsWith("NotReady") || condition.getReason().equals(ConditionTypes.REASON_INVALID_SPEC)
+        || condition.getReason().equals(ConditionTypes.REASON_CREDENTIALS_MISSING);
     var event = new EventBuilder()
         .withNewMetadata()
         .withName(app.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))

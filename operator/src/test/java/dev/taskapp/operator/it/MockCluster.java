@@ -1,6 +1,7 @@
 package dev.taskapp.operator.it;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -58,6 +59,18 @@ public final class MockCluster implements AutoCloseable {
   /** A client for the test itself; the operator gets its own (see {@link #newClient()}). */
   public KubernetesClient client() {
     return client;
+  }
+
+  /**
+   * The next {@code times} updates (PUT) of this object's path answer 409 Conflict, as an API server
+   * does when the resourceVersion sent is stale; {@code onConflict} runs on each.
+   */
+  public void conflictOnUpdate(String path, int times, Runnable onConflict) {
+    server.expect().put().withPath(path).andReply(409, request -> {
+      onConflict.run();
+      return new StatusBuilder().withStatus("Failure").withReason("Conflict").withCode(409)
+          .withMessage("the object has been modified; please apply your changes to the latest version and try again").build();
+    }).times(times);
   }
 
   public KubernetesClient newClient() {

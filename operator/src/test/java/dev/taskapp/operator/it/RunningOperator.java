@@ -33,6 +33,12 @@ public final class RunningOperator implements AutoCloseable {
         .mapToDouble(Counter::count).sum();
   }
 
+  /** Reconciliations that ended in an exception (and so were retried), from JOSDK's metrics. */
+  public long failedReconciliations() {
+    return (long) registry.find("operator.sdk.reconciliations.failed").counters().stream()
+        .mapToDouble(Counter::count).sum();
+  }
+
   public Operator operator() {
     return operator;
   }

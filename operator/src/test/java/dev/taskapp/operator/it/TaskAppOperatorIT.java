@@ -167,36 +167,6 @@ class TaskAppOperatorIT {
   }
 
   @Test
-  void deletedAndEditedChildrenAreRestoredAndTheSecretNeverRotates() {
-    create("repair");
-    awaitReady("repair");
-    var secret = child(Secret.class, "repair-credentials");
-
-    var service = child(Service.class, "repair-backend");
-    client.resource(service).delete();
-    await().atMost(Duration.ofSeconds(15)).until(() -> Optional.ofNullable(child(Service.class, "repair-backend"))
-        .map(s -> !s.getMetadata().getUid().equals(service.getMetadata().getUid())).orElse(false));
-
-    client.apps().deployments().inNamespace(TestTaskApps.NAMESPACE).withName("repair-frontend").edit(d -> {
-      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("attacker/frontend:latest");
-      d.getSpec().setReplicas(5);
-      return d;
-    });
-    await().atMost(Duration.ofSeconds(15)).until(() -> {
-      var frontend = child(Deployment.class, "repair-frontend");
-      return frontend.getSpec().getReplicas() == 1
-          && frontend.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage().equals("taskapp/frontend:0.1.0");
-    });
-
-    client.resource(child(StatefulSet.class, "repair-db")).delete();
-    await().atMost(Duration.ofSeconds(15)).until(() -> child(StatefulSet.class, "repair-db") != null);
-    awaitReady("repair");
-    var after = child(Secret.class, "repair-credentials");
-    assertThat(after.getMetadata().getUid()).isEqualTo(secret.getMetadata().getUid());
-    assertThat(after.getData()).isEqualTo(secret.getData());
-  }
-
-  @Test
   void aNewVersionRollsBackendAndFrontend() {
     create("roll");
     awaitReady("roll");

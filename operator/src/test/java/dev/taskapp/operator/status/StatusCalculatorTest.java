@@ -87,4 +87,23 @@ class StatusCalculatorTest {
     assertThat(condition(status, "FrontendReady").getReason()).isEqualTo("WaitingForBackend");
     assertThat(status.getBackend().getReady()).isEqualTo("0/0");
   }
+
+  @Test
+  void aSpecMistakeMakesReadyFalseEvenWhenEveryTierServes() {
+    var app = TestTaskApps.full("demo"); // its backend env tries to override DATABASE_URL
+    var status = new StatusCalculator(Clock.systemUTC()).next(app, new Observed(db(1), deployment(2, 2, 2), deployment(3, 3, 3)));
+    assertThat(condition(status, "BackendReady").getStatus()).isEqualTo("True");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("InvalidSpec");
+    assertThat(condition(status, "Ready").getMessage())
+        .isEqualTo("Invalid spec: spec.backend.env.DATABASE_URL: set by the operator, cannot be overridden");
+  }
+
+  @Test
+  void aLostSecretIsNamedOnReady() {
+    var status = new StatusCalculator(Clock.systemUTC())
+        .next(TestTaskApps.minimal("demo"), new Observed(db(1), deployment(1, 1, 1), deployment(1, 1, 1), true));
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("CredentialsMissing");
+    assertThat(condition(status, "Ready").getMessage()).contains("demo-credentials", "data-demo-db-0", "restore");
+  }
 }
