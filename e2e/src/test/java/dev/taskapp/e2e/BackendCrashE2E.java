@@ -58,9 +58,10 @@ class BackendCrashE2E {
                 long acknowledged = attempts.stream().filter(TaskWriters.Attempt::acknowledged).count();
                 List<String> lost = TaskWriters.lost(attempts, stored);
                 var duplicated = TaskWriters.duplicated(stored);
-                long unanswered = attempts.stream().filter(attempt -> !attempt.acknowledged()).count();
-                figure = "acknowledged writes lost: %d of %d; duplicates: %d; unacknowledged attempts: %d; healthy again after %.1f s"
-                        .formatted(lost.size(), acknowledged, duplicated.size(), unanswered, secondsToHealthy);
+                List<TaskWriters.Attempt> unacknowledged = attempts.stream().filter(attempt -> !attempt.acknowledged()).toList();
+                figure = "acknowledged writes lost: %d of %d; duplicates: %d; unacknowledged attempts: %d%s; healthy again after %.1f s"
+                        .formatted(lost.size(), acknowledged, duplicated.size(), unacknowledged.size(),
+                                FaultLoad.Outage.statuses(unacknowledged), secondsToHealthy);
 
                 assertThat(lost).as("acknowledged but not stored").isEmpty();
                 assertThat(duplicated).as("stored twice").isEmpty();

@@ -86,7 +86,7 @@ final class FaultLoad {
         }
 
         /** e.g. " (500 x2, no answer x1)". */
-        private static String statuses(List<TaskWriters.Attempt> attempts) {
+        static String statuses(List<TaskWriters.Attempt> attempts) {
             if (attempts.isEmpty()) {
                 return "";
             }
