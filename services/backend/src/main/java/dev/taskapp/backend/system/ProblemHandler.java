@@ -16,6 +16,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -107,8 +109,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    /** The database is down or unreachable: tell the client to retry, quickly (pool timeout ~2 s). */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    /**
+     * The database is down or unreachable: tell the client to retry, quickly (pool timeout ~2 s).
+     * A lost database also surfaces at transaction begin (the pool gives up) and at rollback on a
+     * connection the server has already dropped: both are outages, not bugs.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<Object> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

@@ -9,6 +9,8 @@ import dev.taskapp.backend.auth.JwtConfig;
 import dev.taskapp.backend.system.ProblemResponses;
 import dev.taskapp.backend.system.SecurityConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -272,6 +274,23 @@ class TaskControllerTest {
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().string(not(containsString("10.0.0.5"))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("outagesAtTransactionBoundaries")
+    void databaseLostAtTransactionBeginOrRollbackIs503(RuntimeException outage) throws Exception {
+        given(service.get(ALICE, 1)).willThrow(outage);
+
+        mvc.perform(asAlice(get("/api/tasks/1")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().string(not(containsString("10.0.0.5"))));
+    }
+
+    static java.util.stream.Stream<RuntimeException> outagesAtTransactionBoundaries() {
+        return java.util.stream.Stream.of(
+                new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection to 10.0.0.5"),
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed on 10.0.0.5"));
     }
 
     @Test
