@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
         properties = {"taskapp.security.cors-origins=http://localhost:3000,https://tasks.example",
                 // A short throttle window, so LoginBruteForceScenarioTests can wait it out.
                 "taskapp.login-throttle.failures-per-username=3", "taskapp.login-throttle.failures-per-address=6",
-                "taskapp.login-throttle.window=6s"})
+                "taskapp.login-throttle.window=8s"})
 @Import(TestDatabase.class)
 public @interface IntegrationTest {
 }
