@@ -81,20 +81,29 @@ for i in $(seq 1 100); do
 done
 
 # Runs wrk and prints "req/s p99"; wrk's own --latency output is kept in $state.
-# CPU seconds (user + system) used so far by a process: to show cost per request under contention.
-cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+# CPU seconds (user + system) used so far by some processes: the cost per request, a figure that
+# holds even when other work shares the cores (req/s and latency do not).
+cpu_s() { # pid...
+  local pid total=0
+  for pid in "$@"; do
+    total=$(awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{printf "%.2f", t + ($14 + $15) / hz}' "/proc/$pid/stat")
+  done
+  echo "$total"
+}
 
-# Runs wrk and prints req/s, p99 and (for the backend) its CPU time per request.
-load() { # name url token script [pid]
+# Runs wrk and prints req/s, p99 and the server's CPU time per request.
+load() { # name url token script "server pids"
   local out="$state/wrk-$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').txt" rps p99 errors cpu0 cost=""
-  [ -n "${5:-}" ] && cpu0=$(cpu_s "$5")
+  # shellcheck disable=SC2086
+  [ -n "${5:-}" ] && cpu0=$(cpu_s $5)
   TOKEN=$3 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$4" "$2" >"$out"
   rps=$(awk '/Requests\/sec/ {print int($2)}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out" | tr '\n' ' ')
   if [ -n "${5:-}" ]; then
-    cost=$(awk -v a="$cpu0" -v b="$(cpu_s "$5")" -v n="$(awk '/requests in/ {print $1}' "$out")" \
-      'BEGIN {printf "JVM CPU %.0f us/request", (b - a) * 1e6 / n}')
+    # shellcheck disable=SC2086
+    cost=$(awk -v a="$cpu0" -v b="$(cpu_s $5)" -v n="$(awk '/requests in/ {print $1}' "$out")" \
+      'BEGIN {printf "server CPU %.0f us/request", (b - a) * 1e6 / n}')
   fi
   printf '%-26s %7s req/s   p99 %-9s %s %s\n' "$1" "$rps" "$p99" "$cost" "$errors"
 }
@@ -115,10 +124,11 @@ if [ -n "$peer_dir" ] && [ -x "$peer_dir/run.sh" ]; then
   echo "== Flask seed peer ($peer_dir) on 127.0.0.1:$peer_port"
   "$peer_dir/run.sh" start "$peer_port" >/dev/null
   peer_token=$(cat "${PEER_STATE:-/tmp/flask-seed-peer}/token")
-  load "flask GET /api/tasks" "http://127.0.0.1:$peer_port/api/tasks" "$peer_token" "$here/get-tasks.lua"
-  load "flask POST /api/tasks" "http://127.0.0.1:$peer_port/api/tasks" "$peer_token" "$here/post-task.lua"
-  peer_rss=$(pgrep -f "gunicorn.*127.0.0.1:$peer_port" | xargs -r -I{} awk '/VmRSS/ {print $2}' /proc/{}/status \
-    | awk '{s += $1} END {print int(s/1024)}')
+  peer_pids=$(pgrep -f "gunicorn.*127.0.0.1:$peer_port" | tr '\n' ' ')
+  load "flask GET /api/tasks" "http://127.0.0.1:$peer_port/api/tasks" "$peer_token" "$here/get-tasks.lua" "$peer_pids"
+  load "flask POST /api/tasks" "http://127.0.0.1:$peer_port/api/tasks" "$peer_token" "$here/post-task.lua" "$peer_pids"
+  # shellcheck disable=SC2086
+  peer_rss=$(awk '/VmRSS/ {s += $2} END {print int(s/1024)}' $(printf '/proc/%s/status ' $peer_pids))
   echo "flask RSS (all gunicorn processes): ${peer_rss} MB"
   "$peer_dir/run.sh" stop >/dev/null
 else

@@ -3,6 +3,10 @@ package dev.taskapp.backend.task;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import dev.taskapp.backend.system.CurrentUser;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's tasks. Every lookup is by id and owner, so others' tasks are simply not found. */
@@ -30,9 +35,17 @@ class TaskController {
         this.search = search;
     }
 
+    /** Plain, validated parameters: binding them into a record per request costs more than the query. */
     @GetMapping
-    TaskPage list(CurrentUser user, @Valid TaskQuery query) {
-        return search.find(user.id(), query);
+    TaskPage list(CurrentUser user,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) TaskStatus status,
+            @RequestParam(required = false) TaskPriority priority,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(defaultValue = "created,desc") @Pattern(regexp = TaskQuery.SORT,
+                    message = "must be created, due or priority, optionally followed by ,asc or ,desc") String sort) {
+        return search.find(user.id(), new TaskQuery(page, size, status, priority, q, sort));
     }
 
     @PostMapping

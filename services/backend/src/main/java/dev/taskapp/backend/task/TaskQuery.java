@@ -1,20 +1,9 @@
 package dev.taskapp.backend.task;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+/** The query of GET /api/tasks (validated by the controller), with the contract's defaults. */
+record TaskQuery(Integer page, Integer size, TaskStatus status, TaskPriority priority, String q, String sort) {
 
-/** The query parameters of GET /api/tasks, with the contract's defaults. */
-record TaskQuery(
-        @Min(0) Integer page,
-        @Min(1) @Max(100) Integer size,
-        TaskStatus status,
-        TaskPriority priority,
-        @Size(max = 200) String q,
-        @Pattern(regexp = "(created|due|priority)(,(asc|desc))?",
-                message = "must be created, due or priority, optionally followed by ,asc or ,desc")
-        String sort) {
+    static final String SORT = "(created|due|priority)(,(asc|desc))?";
 
     TaskQuery {
         page = page == null ? 0 : page;
