@@ -139,8 +139,10 @@ class ApiFuzzingPropertyTests {
             if (body.contains("org.postgresql") || body.contains("java.") || body.contains("\tat ")) {
                 fail("internals leaked: " + sample);
             }
-            if (!snapshot().equals(before)) {
-                fail("data changed by a rejected request: " + sample);
+            String after = snapshot();
+            if (!after.equals(before)) {
+                fail("data changed by a rejected request: " + sample + "; before " + firstDifference(before, after)
+                        + ", after " + firstDifference(after, before));
             }
         }
     }
@@ -156,6 +158,17 @@ class ApiFuzzingPropertyTests {
                 + jdbc.sql("SELECT string_agg(concat_ws('|', id, owner_id, md5(title), md5(description), status,"
                         + " priority, due_date, created_at, updated_at, version), ',' ORDER BY id) FROM tasks")
                 .query(String.class).optional().orElse("");
+    }
+
+    /** The row (of the snapshot) where a first differs from b. */
+    private static String firstDifference(String a, String b) {
+        int at = 0;
+        while (at < a.length() && at < b.length() && a.charAt(at) == b.charAt(at)) {
+            at++;
+        }
+        int start = a.lastIndexOf(',', at) + 1;
+        int end = a.indexOf(',', at);
+        return a.substring(start, end < 0 ? a.length() : end);
     }
 
     private static long seedTask(String title) {
