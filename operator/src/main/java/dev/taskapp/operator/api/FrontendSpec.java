@@ -1,0 +1,39 @@
+package dev.taskapp.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import java.util.Map;
+
+/** The web UI tier. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FrontendSpec implements TierSpec {
+
+  @JsonPropertyDescription("Number of frontend pods, 0 to 50. Default 1.")
+  @Min(0)
+  @Max(50)
+  @Default("1")
+  private Integer replicas;
+
+  @JsonPropertyDescription("CPU and memory requests and limits of the frontend container.")
+  private ResourcesSpec resources;
+
+  @JsonPropertyDescription("Extra environment variables for the frontend container (name to value). BACKEND_URL is set by the operator and cannot be overridden here.")
+  @Size(max = 64)
+  private Map<String, String> env;
+
+  @JsonPropertyDescription("Expose the frontend through an Ingress. No Ingress is created when unset.")
+  private IngressSpec ingress;
+
+  @Override public Integer getReplicas() { return replicas; }
+  public void setReplicas(Integer replicas) { this.replicas = replicas; }
+  @Override public ResourcesSpec getResources() { return resources; }
+  public void setResources(ResourcesSpec resources) { this.resources = resources; }
+  @Override public Map<String, String> getEnv() { return env; }
+  public void setEnv(Map<String, String> env) { this.env = env; }
+  public IngressSpec getIngress() { return ingress; }
+  public void setIngress(IngressSpec ingress) { this.ingress = ingress; }
+}

@@ -1,0 +1,48 @@
+package dev.taskapp.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One TaskApp: a database, a backend and a frontend, deployed and kept healthy together. */
+@Group("taskapp.dev")
+@Version("v1alpha1")
+@Kind("TaskApp")
+@Plural("taskapps")
+@ShortNames("ta")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Database", jsonPath = ".status.database.ready", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Backend", jsonPath = ".status.backend.ready", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Frontend", jsonPath = ".status.frontend.ready", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class TaskApp extends CustomResource<TaskAppSpec, TaskAppStatus> implements Namespaced {
+
+  @Override
+  @JsonPropertyDescription("What to run: version, images, database, backend and frontend. Every field is optional; an empty spec gives a working stack.")
+  public TaskAppSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("What the operator observed: conditions, ready pods per tier, URL. Written by the operator only.")
+  public TaskAppStatus getStatus() {
+    return super.getStatus();
+  }
+
+  @Override
+  protected TaskAppSpec initSpec() {
+    return new TaskAppSpec();
+  }
+
+  @Override
+  protected TaskAppStatus initStatus() {
+    return new TaskAppStatus();
+  }
+}

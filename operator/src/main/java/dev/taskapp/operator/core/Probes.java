@@ -1,0 +1,48 @@
+package dev.taskapp.operator.core;
+
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+
+/**
+ * Probes on the same endpoints as the Compose healthchecks: readiness on the health endpoint, a
+ * startup probe that gives the service its start period, and a weaker liveness probe.
+ */
+public final class Probes {
+
+  public static final String HEALTH_PATH = "/api/health";
+  public static final String LIVENESS_PATH = "/actuator/health/liveness";
+  /** Start budget: failureThreshold × periodSeconds = 120 s, above the Compose start_period. */
+  public static final int STARTUP_PERIOD_SECONDS = 2;
+  public static final int STARTUP_FAILURE_THRESHOLD = 60;
+
+  private Probes() {}
+
+  public static Probe readiness(int port) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(HEALTH_PATH).withNewPort(port).endHttpGet()
+        .withPeriodSeconds(5).withTimeoutSeconds(3).withFailureThreshold(3)
+        .build();
+  }
+
+  public static Probe startup(int port) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(LIVENESS_PATH).withNewPort(port).endHttpGet()
+        .withPeriodSeconds(STARTUP_PERIOD_SECONDS).withTimeoutSeconds(3).withFailureThreshold(STARTUP_FAILURE_THRESHOLD)
+        .build();
+  }
+
+  public static Probe liveness(int port) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(LIVENESS_PATH).withNewPort(port).endHttpGet()
+        .withPeriodSeconds(10).withTimeoutSeconds(5).withFailureThreshold(6)
+        .build();
+  }
+
+  /** The Compose healthcheck of the db: pg_isready over TCP on the loopback. */
+  public static Probe pgIsReady(int periodSeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewExec().withCommand("pg_isready", "-h", "127.0.0.1").endExec()
+        .withPeriodSeconds(periodSeconds).withTimeoutSeconds(3).withFailureThreshold(failureThreshold)
+        .build();
+  }
+}

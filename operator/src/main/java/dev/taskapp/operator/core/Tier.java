@@ -1,0 +1,21 @@
+package dev.taskapp.operator.core;
+
+/** The three tiers, in start order, with the port each serves on (as in Compose). */
+public enum Tier {
+  DATABASE("db", 5432),
+  BACKEND("backend", 5000),
+  FRONTEND("frontend", 3000);
+
+  private final String component;
+  private final int port;
+
+  Tier(String component, int port) {
+    this.component = component;
+    this.port = port;
+  }
+
+  /** The value of app.kubernetes.io/component, also the container and port name. */
+  public String component() { return component; }
+
+  public int port() { return port; }
+}

@@ -1,0 +1,55 @@
+package dev.taskapp.operator.frontend;
+
+import dev.taskapp.operator.core.Defaults;
+import dev.taskapp.operator.core.EffectiveSpec;
+import dev.taskapp.operator.core.Labels;
+import dev.taskapp.operator.core.ResourceNames;
+import dev.taskapp.operator.core.TaskAppDependentResource;
+import dev.taskapp.operator.core.Tier;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import dev.taskapp.operator.api.TaskApp;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** Exposes the frontend on spec.frontend.ingress.host, when asked. */
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.FRONTEND_SELECTOR))
+public class FrontendIngressDependentResource extends TaskAppDependentResource<Ingress> {
+
+  public FrontendIngressDependentResource() {
+    this(Defaults.fromEnvironment());
+  }
+
+  public FrontendIngressDependentResource(Defaults defaults) {
+    super(Ingress.class, defaults);
+  }
+
+  /** Found by name, so it can be deleted after the spec stopped asking for it. */
+  @Override
+  protected ResourceID targetSecondaryResourceID(TaskApp app, Context<TaskApp> context) {
+    return new ResourceID(ResourceNames.frontend(app), app.getMetadata().getNamespace());
+  }
+
+  @Override
+  protected Ingress build(EffectiveSpec spec) {
+    var app = spec.app();
+    var ingress = spec.ingress().orElseThrow(() -> new IllegalStateException("no ingress asked for " + app.getMetadata().getName()));
+    return new IngressBuilder()
+        .withMetadata(metadata(spec, ResourceNames.frontend(app), Tier.FRONTEND))
+        .withNewSpec()
+        .withIngressClassName(ingress.getClassName())
+        .addNewRule()
+        .withHost(ingress.getHost())
+        .withNewHttp()
+        .addNewPath().withPath("/").withPathType("Prefix")
+        .withNewBackend().withNewService().withName(ResourceNames.frontend(app)).withNewPort().withName("http").endPort().endService().endBackend()
+        .endPath()
+        .endHttp()
+        .endRule()
+        .endSpec()
+        .build();
+  }
+}

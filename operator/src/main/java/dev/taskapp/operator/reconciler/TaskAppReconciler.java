@@ -1,0 +1,135 @@
+package dev.taskapp.operator.reconciler;
+
+import dev.taskapp.operator.api.TaskApp;
+import dev.taskapp.operator.backend.BackendDeploymentDependentResource;
+import dev.taskapp.operator.backend.BackendNetworkPolicyDependentResource;
+import dev.taskapp.operator.backend.BackendServiceDependentResource;
+import dev.taskapp.operator.backend.BackendServingCondition;
+import dev.taskapp.operator.core.Labels;
+import dev.taskapp.operator.core.Readiness;
+import dev.taskapp.operator.database.DatabaseNetworkPolicyDependentResource;
+import dev.taskapp.operator.database.DatabaseReadyCondition;
+import dev.taskapp.operator.database.DatabaseServiceDependentResource;
+import dev.taskapp.operator.database.DatabaseStatefulSetDependentResource;
+import dev.taskapp.operator.database.DatabaseVolumeExpansionDependentResource;
+import dev.taskapp.operator.frontend.FrontendDeploymentDependentResource;
+import dev.taskapp.operator.frontend.FrontendIngressDependentResource;
+import dev.taskapp.operator.frontend.FrontendNetworkPolicyDependentResource;
+import dev.taskapp.operator.frontend.FrontendServiceDependentResource;
+import dev.taskapp.operator.frontend.IngressRequestedCondition;
+import dev.taskapp.operator.gates.ReadinessGates;
+import dev.taskapp.operator.gates.ReadinessGates.Upstream;
+import dev.taskapp.operator.secret.CredentialsSecretDependentResource;
+import dev.taskapp.operator.status.ConditionTypes;
+import dev.taskapp.operator.status.Observed;
+import dev.taskapp.operator.status.StatusCalculator;
+import dev.taskapp.operator.status.TransitionEvents;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Creates db → backend → frontend in order (the workflow below), then keeps the pods' readiness
+ * gates and the TaskApp's status true to what it observes.
+ */
+@ControllerConfiguration(name = TaskAppReconciler.NAME)
+@Workflow(dependents = {
+    @Dependent(name = TaskAppReconciler.SECRET, type = CredentialsSecretDependentResource.class),
+    @Dependent(name = "db-service", type = DatabaseServiceDependentResource.class),
+    @Dependent(name = "db-network-policy", type = DatabaseNetworkPolicyDependentResource.class),
+    @Dependent(name = TaskAppReconciler.DATABASE, type = DatabaseStatefulSetDependentResource.class,
+        dependsOn = {TaskAppReconciler.SECRET, "db-service"}, readyPostcondition = DatabaseReadyCondition.class),
+    @Dependent(name = "db-volume-expansion", type = DatabaseVolumeExpansionDependentResource.class, dependsOn = TaskAppReconciler.DATABASE),
+    @Dependent(name = "backend-service", type = BackendServiceDependentResource.class, dependsOn = TaskAppReconciler.DATABASE),
+    @Dependent(name = "backend-network-policy", type = BackendNetworkPolicyDependentResource.class, dependsOn = TaskAppReconciler.DATABASE),
+    @Dependent(name = TaskAppReconciler.BACKEND, type = BackendDeploymentDependentResource.class,
+        dependsOn = TaskAppReconciler.DATABASE, readyPostcondition = BackendServingCondition.class),
+    @Dependent(name = "frontend-service", type = FrontendServiceDependentResource.class, dependsOn = TaskAppReconciler.BACKEND),
+    @Dependent(name = "frontend-network-policy", type = FrontendNetworkPolicyDependentResource.class, dependsOn = TaskAppReconciler.BACKEND),
+    @Dependent(name = TaskAppReconciler.FRONTEND, type = FrontendDeploymentDependentResource.class, dependsOn = TaskAppReconciler.BACKEND),
+    @Dependent(name = "frontend-ingress", type = FrontendIngressDependentResource.class,
+        dependsOn = "frontend-service", reconcilePrecondition = IngressRequestedCondition.class),
+})
+public class TaskAppReconciler implements Reconciler<TaskApp> {
+
+  public static final String NAME = "taskapp";
+  static final String SECRET = "credentials-secret";
+  static final String DATABASE = "db-statefulset";
+  static final String BACKEND = "backend-deployment";
+  static final String FRONTEND = "frontend-deployment";
+  static final String PODS = "pods";
+
+  private final StatusCalculator statuses;
+  private final ReadinessGates gates;
+  private final TransitionEvents events;
+
+  public TaskAppReconciler() {
+    this(Clock.systemUTC());
+  }
+
+  public TaskAppReconciler(Clock clock) {
+    this.statuses = new StatusCalculator(clock);
+    this.gates = new ReadinessGates(clock);
+    this.events = new TransitionEvents(clock);
+  }
+
+  /**
+   * The TaskApps' pods: a new backend or frontend pod of a rollout gets its gate set at once, and a
+   * gate someone else changed is put back. Other pod changes show in the workloads' status anyway.
+   */
+  @Override
+  public List<EventSource<?, TaskApp>> prepareEventSources(EventSourceContext<TaskApp> context) {
+    var pods = InformerEventSourceConfiguration.from(Pod.class, TaskApp.class)
+        .withName(PODS)
+        .withLabelSelector(Labels.MANAGED_SELECTOR)
+        .withOnUpdateFilter((pod, old) -> !Objects.equals(ReadinessGates.gateOf(pod), ReadinessGates.gateOf(old)))
+        .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
+            pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
+        .build();
+    return List.of(new InformerEventSource<>(pods, context));
+  }
+
+  @Override
+  public UpdateControl<TaskApp> reconcile(TaskApp app, Context<TaskApp> context) {
+    var observed = new Observed(
+        context.getSecondaryResource(StatefulSet.class, DATABASE).orElse(null),
+        context.getSecondaryResource(Deployment.class, BACKEND).orElse(null),
+        context.getSecondaryResource(Deployment.class, FRONTEND).orElse(null),
+        context.getSecondaryResource(Secret.class, SECRET).isEmpty()
+            && CredentialsSecretDependentResource.dataOutlivesSecret(app, context.getClient()));
+    var status = statuses.next(app, observed);
+
+    gates.sync(context.getClient(), List.copyOf(context.getSecondaryResources(Pod.class)),
+        upstream(status.condition(ConditionTypes.DATABASE_READY).orElseThrow().isTrue(), "DatabaseReady", "DatabaseNotReady", "database"),
+        upstream(Readiness.serving(observed.backend()), "BackendAvailable", "BackendNotAvailable", "backend"));
+
+    if (status.equals(app.getStatus())) {
+      return UpdateControl.noUpdate();
+    }
+    StatusCalculator.transitions(app.getStatus(), status).forEach(c -> events.record(context.getClient(), app, c));
+    app.setStatus(status);
+    return UpdateControl.patchStatus(app);
+  }
+
+  private static Upstream upstream(boolean serving, String yes, String no, String tier) {
+    return serving
+        ? new Upstream(true, yes, "The " + tier + " is ready")
+        : new Upstream(false, no, "The " + tier + " is not ready");
+  }
+}

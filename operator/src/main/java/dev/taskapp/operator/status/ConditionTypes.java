@@ -1,0 +1,30 @@
+package dev.taskapp.operator.status;
+
+/** Condition types and reasons of a TaskApp's status, in one place. */
+public final class ConditionTypes {
+
+  public static final String DATABASE_READY = "DatabaseReady";
+  public static final String BACKEND_READY = "BackendReady";
+  public static final String FRONTEND_READY = "FrontendReady";
+  public static final String READY = "Ready";
+
+  public static final String TRUE = "True";
+  public static final String FALSE = "False";
+
+  /** Reasons. */
+  public static final String REASON_READY = "Ready";
+  public static final String REASON_CREATING = "Creating";
+  public static final String REASON_WAITING_FOR_DATABASE = "WaitingForDatabase";
+  public static final String REASON_WAITING_FOR_BACKEND = "WaitingForBackend";
+  public static final String REASON_ROLLING_OUT = "RollingOut";
+  public static final String REASON_SCALED_TO_ZERO = "ScaledToZero";
+  public static final String REASON_DATABASE_NOT_READY = "DatabaseNotReady";
+  public static final String REASON_BACKEND_NOT_READY = "BackendNotReady";
+  public static final String REASON_FRONTEND_NOT_READY = "FrontendNotReady";
+  /** The spec has a mistake the CRD schema cannot reject (see SpecProblems). */
+  public static final String REASON_INVALID_SPEC = "InvalidSpec";
+  /** The credentials Secret was deleted while the database volume still holds data. */
+  public static final String REASON_CREDENTIALS_MISSING = "CredentialsMissing";
+
+  private ConditionTypes() {}
+}

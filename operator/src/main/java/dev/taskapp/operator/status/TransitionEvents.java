@@ -1,0 +1,55 @@
+package dev.taskapp.operator.status;
+
+import dev.taskapp.operator.api.TaskApp;
+import dev.taskapp.operator.api.TaskAppCondition;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A Kubernetes Event on the TaskApp for each condition that changed, so kubectl describe tells the story. */
+public final class TransitionEvents {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TransitionEvents.class);
+  private static final String COMPONENT = "taskapp-operator";
+
+  private final Clock clock;
+
+  public TransitionEvents(Clock clock) {
+    this.clock = clock;
+  }
+
+  public void record(KubernetesClient client, TaskApp app, TaskAppCondition condition) {
+    var now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    var warning = condition.getReason().endsWith("NotReady") || condition.getReason().equals(ConditionTypes.REASON_INVALID_SPEC)
+        || condition.getReason().equals(ConditionTypes.REASON_CREDENTIALS_MISSING);
+    var event = new EventBuilder()
+        .withNewMetadata()
+        .withName(app.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+        .withNamespace(app.getMetadata().getNamespace())
+        .endMetadata()
+        .withInvolvedObject(new ObjectReferenceBuilder()
+            .withApiVersion(app.getApiVersion()).withKind(app.getKind())
+            .withName(app.getMetadata().getName()).withNamespace(app.getMetadata().getNamespace())
+            .withUid(app.getMetadata().getUid()).build())
+        .withType(warning ? "Warning" : "Normal")
+        .withReason(condition.getReason())
+        .withMessage(condition.getType() + " is " + condition.getStatus() + ": " + condition.getMessage())
+        .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .withReportingComponent(COMPONENT)
+        .build();
+    try {
+      client.v1().events().inNamespace(app.getMetadata().getNamespace()).resource(event).create();
+    } catch (KubernetesClientException e) {
+      // An event is a courtesy: never fail a reconciliation over it.
+      LOG.warn("Could not record event {} on {}: {}", condition.getReason(), app.getMetadata().getName(), e.getMessage());
+    }
+  }
+}

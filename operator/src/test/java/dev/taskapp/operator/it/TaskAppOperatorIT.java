@@ -1,0 +1,236 @@
+package dev.taskapp.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.taskapp.operator.TestTaskApps;
+import dev.taskapp.operator.api.DatabaseSpec;
+import dev.taskapp.operator.api.FrontendSpec;
+import dev.taskapp.operator.api.IngressSpec;
+import dev.taskapp.operator.api.TaskApp;
+import dev.taskapp.operator.api.TaskAppCondition;
+import dev.taskapp.operator.core.Readiness;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real operator against the mock API server, with the kubelet double playing the cluster. */
+class TaskAppOperatorIT {
+
+  static MockCluster cluster;
+  static KubeletDouble kubelet;
+  static RunningOperator operator;
+  static KubernetesClient client;
+
+  @BeforeAll
+  static void start() {
+    cluster = new MockCluster();
+    client = cluster.client();
+    kubelet = new KubeletDouble(client);
+    operator = new RunningOperator(cluster);
+  }
+
+  @AfterAll
+  static void stop() {
+    operator.close();
+    kubelet.close();
+    cluster.close();
+  }
+
+  static TaskApp create(String name) {
+    return client.resource(TestTaskApps.minimal(name)).create();
+  }
+
+  static TaskApp get(String name) {
+    return client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName(name).get();
+  }
+
+  static Optional<TaskAppCondition> condition(String name, String type) {
+    return Optional.ofNullable(get(name)).map(TaskApp::getStatus).flatMap(s -> s.condition(type));
+  }
+
+  static boolean isReady(String name) {
+    return condition(name, "Ready").map(TaskAppCondition::isTrue).orElse(false);
+  }
+
+  static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T child(Class<T> type, String name) {
+    return client.resources(type).inNamespace(TestTaskApps.NAMESPACE).withName(name).get();
+  }
+
+  static List<Pod> pods(String workload) {
+    return client.pods().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
+        .filter(p -> p.getMetadata().getOwnerReferences().stream().anyMatch(r -> r.getName().equals(workload)))
+        .toList();
+  }
+
+  static Optional<PodCondition> gate(Pod pod) {
+    return Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of()).stream()
+        .filter(c -> c.getType().equals(Readiness.GATE)).findFirst();
+  }
+
+  static boolean allGates(String workload, String status) {
+    var pods = pods(workload);
+    return !pods.isEmpty() && pods.stream().allMatch(p -> gate(p).map(g -> g.getStatus().equals(status)).orElse(false));
+  }
+
+  static void awaitReady(String name) {
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> isReady(name));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(name + " not Ready: " + get(name).getStatus().getConditions() + "; pods "
+          + client.pods().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
+              .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
+              .map(p -> p.getMetadata().getName() + " " + p.getStatus().getConditions().stream()
+                  .map(c -> c.getType() + "=" + c.getStatus()).toList()).toList()
+          + "; statefulsets " + client.apps().statefulSets().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
+              .map(x -> x.getMetadata().getName() + " " + x.getStatus()).toList(), e);
+    }
+  }
+
+  @Test
+  void createsTheTiersInOrderGatesThePodsAndSettles() {
+    kubelet.containersUnready("order-db", true);
+    kubelet.containersUnready("order-backend", true);
+    create("order");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(StatefulSet.class, "order-db") != null);
+    assertThat(child(Secret.class, "order-credentials")).isNotNull();
+    assertThat(child(Service.class, "order-db")).isNotNull();
+    assertThat(child(NetworkPolicy.class, "order-db")).isNotNull();
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> child(Deployment.class, "order-backend") == null);
+    assertThat(condition("order", "BackendReady")).get().extracting(TaskAppCondition::getReason).isEqualTo("WaitingForDatabase");
+
+    kubelet.containersUnready("order-db", false);
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(Deployment.class, "order-backend") != null);
+    await().atMost(Duration.ofSeconds(15)).until(() -> allGates("order-backend", "True"));
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> child(Deployment.class, "order-frontend") == null);
+
+    kubelet.containersUnready("order-backend", false);
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(Deployment.class, "order-frontend") != null);
+    await().atMost(Duration.ofSeconds(15)).until(() -> allGates("order-frontend", "True"));
+    awaitReady("order");
+
+    var app = get("order");
+    assertThat(app.getStatus().getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
+    assertThat(app.getStatus().getConditions()).allSatisfy(c -> {
+      assertThat(c.getStatus()).isEqualTo("True");
+      assertThat(c.getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
+    });
+    assertThat(app.getStatus().getBackend().getReady()).isEqualTo("1/1");
+    assertThat(app.getStatus().getUrl()).isEqualTo("http://order-frontend.tasks.svc:3000");
+    assertThat(child(Service.class, "order-frontend").getMetadata().getOwnerReferences())
+        .singleElement().satisfies(ref -> assertThat(ref.getUid()).isEqualTo(app.getMetadata().getUid()));
+    assertThat(client.v1().events().inNamespace(TestTaskApps.NAMESPACE).list().getItems())
+        .filteredOn(e -> e.getInvolvedObject().getName().equals("order"))
+        .extracting(e -> e.getReason()).contains("Ready", "WaitingForDatabase");
+
+    // Settled: nothing left to do, so no reconciliation for 5 s (no update loop).
+    var settledAt = operator.reconciliations();
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))
+        .until(() -> operator.reconciliations() == settledAt);
+  }
+
+  @Test
+  void aDatabaseOutageTakesTheBackendOutOfServiceUntilItRecovers() {
+    create("outage");
+    awaitReady("outage");
+    var readySince = condition("outage", "Ready").orElseThrow().getLastTransitionTime();
+
+    kubelet.containersUnready("outage-db", true);
+    await().atMost(Duration.ofSeconds(15)).until(() -> allGates("outage-backend", "False"));
+    assertThat(gate(pods("outage-backend").getFirst())).get().extracting(PodCondition::getReason).isEqualTo("DatabaseNotReady");
+    await().atMost(Duration.ofSeconds(15)).until(() -> condition("outage", "Ready")
+        .filter(c -> c.getStatus().equals("False") && c.getReason().equals("DatabaseNotReady")).isPresent());
+    await().atMost(Duration.ofSeconds(15)).until(() -> allGates("outage-frontend", "False"));
+
+    kubelet.containersUnready("outage-db", false);
+    await().atMost(Duration.ofSeconds(15)).until(() -> allGates("outage-backend", "True") && allGates("outage-frontend", "True"));
+    awaitReady("outage");
+    assertThat(condition("outage", "FrontendReady")).get().extracting(TaskAppCondition::getStatus).isEqualTo("True");
+    assertThat(readySince).isNotNull();
+  }
+
+  @Test
+  void aNewVersionRollsBackendAndFrontend() {
+    create("roll");
+    awaitReady("roll");
+    var oldBackendPods = pods("roll-backend").stream().map(p -> p.getMetadata().getName()).toList();
+
+    client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("roll").edit(a -> {
+      a.getSpec().setVersion("0.2.0");
+      return a;
+    });
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      var app = get("roll");
+      return app.getStatus().getObservedGeneration() == 2L && isReady("roll");
+    });
+    assertThat(pods("roll-backend")).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.getSpec().getContainers().getFirst().getImage()).isEqualTo("taskapp/backend:0.2.0");
+      assertThat(oldBackendPods).doesNotContain(p.getMetadata().getName());
+      assertThat(gate(p)).get().extracting(PodCondition::getStatus).isEqualTo("True");
+    });
+    assertThat(pods("roll-frontend")).isNotEmpty()
+        .allSatisfy(p -> assertThat(p.getSpec().getContainers().getFirst().getImage()).isEqualTo("taskapp/frontend:0.2.0"));
+    assertThat(client.v1().events().inNamespace(TestTaskApps.NAMESPACE).list().getItems())
+        .filteredOn(e -> e.getInvolvedObject().getName().equals("roll"))
+        .extracting(e -> e.getReason()).contains("RollingOut");
+  }
+
+  @Test
+  void moreStorageGrowsTheDatabaseClaim() {
+    create("grow");
+    awaitReady("grow");
+    // The StatefulSet controller's part, which the mock lacks: the claim from the volumeClaimTemplate.
+    var template = child(StatefulSet.class, "grow-db").getSpec().getVolumeClaimTemplates().getFirst();
+    client.resource(new PersistentVolumeClaimBuilder(template).editMetadata().withName("data-grow-db-0")
+        .withNamespace(TestTaskApps.NAMESPACE).endMetadata().build()).create();
+
+    client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("grow").edit(a -> {
+      a.getSpec().setDatabase(new DatabaseSpec());
+      a.getSpec().getDatabase().setStorage("5Gi");
+      return a;
+    });
+    await().atMost(Duration.ofSeconds(15)).until(() -> client.persistentVolumeClaims().inNamespace(TestTaskApps.NAMESPACE)
+        .withName("data-grow-db-0").get().getSpec().getResources().getRequests().get("storage").equals(new Quantity("5Gi")));
+    assertThat(child(StatefulSet.class, "grow-db").getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources()
+        .getRequests().get("storage")).as("the template is immutable and stays").isEqualTo(new Quantity("1Gi"));
+  }
+
+  @Test
+  void anIngressExistsExactlyWhileTheSpecAsksForIt() {
+    var app = TestTaskApps.minimal("exposed");
+    var frontend = new FrontendSpec();
+    var ingress = new IngressSpec();
+    ingress.setHost("tasks.example.com");
+    frontend.setIngress(ingress);
+    app.getSpec().setFrontend(frontend);
+    client.resource(app).create();
+    awaitReady("exposed");
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(Ingress.class, "exposed-frontend") != null);
+    assertThat(get("exposed").getStatus().getUrl()).isEqualTo("http://tasks.example.com");
+
+    client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("exposed").edit(a -> {
+      a.getSpec().getFrontend().setIngress(null);
+      return a;
+    });
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(Ingress.class, "exposed-frontend") == null);
+    await().atMost(Duration.ofSeconds(15)).until(() -> "http://exposed-frontend.tasks.svc:3000".equals(get("exposed").getStatus().getUrl()));
+  }
+}

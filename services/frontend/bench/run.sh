@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Frontend benchmark: PostgreSQL (embedded) + the real backend + the frontend jar started with the
+# container JVM flags, then wrk on the signed-in task list. Prints figures; not part of ./mvnw verify.
+#   services/frontend/bench/run.sh                 # default container flags
+#   FRONTEND_JAVA_OPTS="..." services/frontend/bench/run.sh
+#   FRONTEND_AOT=true services/frontend/bench/run.sh  # with a JDK 25 AOT cache from a training run
+#   SCREENSHOTS=true services/frontend/bench/run.sh   # also saves the task list as PNGs (desktop, phone)
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
+# The container's flags. MaxRAM stands in for the container's memory limit (256 MiB) on a machine without one.
+FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"-XX:MaxRAM=256m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+UseCompactObjectHeaders"}
+
+./mvnw -B -q -pl services/frontend -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+cd services/frontend
+FRONTEND_JAR=target/taskapp-frontend.jar
+if [[ "${FRONTEND_AOT:-false}" == "true" ]]; then
+  # JDK 25 AOT cache (JEP 483/514/515): classes loaded and linked once in a training run, mapped at start.
+  # Needs the extracted jar layout (a plain classpath), as in the image.
+  rm -rf target/bench/aot
+  "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$FRONTEND_JAR" extract --destination target/bench/aot
+  # shellcheck disable=SC2086
+  BACKEND_URL=http://127.0.0.1:9 PORT=0 "$JAVA_HOME/bin/java" $FRONTEND_JAVA_OPTS -XX:AOTCacheOutput=target/bench/aot/app.aot \
+    -Dspring.context.exit=onRefresh -jar target/bench/aot/taskapp-frontend.jar > target/bench/aot-training.log 2>&1
+  FRONTEND_JAR=target/bench/aot/taskapp-frontend.jar
+  FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS -XX:AOTCache=target/bench/aot/app.aot"
+fi
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(tr : "\n" < target/bench-classpath.txt | grep -v taskapp-backend | paste -sd:)" \
+  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-30s}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
+  dev.taskapp.frontend.bench.FrontendBenchmark $FRONTEND_JAVA_OPTS

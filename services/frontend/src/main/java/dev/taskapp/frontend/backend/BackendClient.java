@@ -1,0 +1,136 @@
+package dev.taskapp.frontend.backend;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The backend's REST API as the pages need it. Every failure comes out as one of two exceptions:
+ * {@link BackendUnavailableException} (unreachable, timeout, 5xx) or {@link BackendProblemException} (4xx).
+ */
+@Component
+public class BackendClient {
+
+    private final RestClient rest;
+    private final String baseUrl;
+
+    BackendClient(RestClient.Builder builder, BackendProperties properties, JsonMapper jsonMapper) {
+        this.baseUrl = properties.url().toString();
+        this.rest = builder.baseUrl(baseUrl)
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
+                    throw new BackendUnavailableException("backend answered " + response.getStatusCode(), null);
+                })
+                .defaultStatusHandler(HttpStatusCode::is4xxClientError, (request, response) -> {
+                    throw new BackendProblemException(readProblem(jsonMapper, response.getStatusCode(),
+                            response.getBody().readAllBytes()));
+                })
+                .build();
+    }
+
+    public void register(String username, String password) {
+        call(() -> rest.post().uri("/api/auth/register").body(Map.of("username", username, "password", password))
+                .retrieve().toBodilessEntity());
+    }
+
+    public SignIn login(String username, String password) {
+        return call(() -> rest.post().uri("/api/auth/login").body(Map.of("username", username, "password", password))
+                .retrieve().body(SignIn.class));
+    }
+
+    public TaskPage listTasks(String token, TaskFilter filter) {
+        return call(() -> rest.get().uri(builder -> taskListUri(builder, filter)).headers(bearer(token))
+                .retrieve().body(TaskPage.class));
+    }
+
+    public Task getTask(String token, long id) {
+        return call(() -> rest.get().uri("/api/tasks/{id}", id).headers(bearer(token)).retrieve().body(Task.class));
+    }
+
+    public Task createTask(String token, TaskDraft draft) {
+        return call(() -> rest.post().uri("/api/tasks").headers(bearer(token)).body(draft)
+                .retrieve().body(Task.class));
+    }
+
+    public Task updateTask(String token, long id, TaskDraft draft) {
+        return call(() -> rest.put().uri("/api/tasks/{id}", id).headers(bearer(token)).body(draft)
+                .retrieve().body(Task.class));
+    }
+
+    public Task completeTask(String token, long id) {
+        return call(() -> rest.patch().uri("/api/tasks/{id}", id).headers(bearer(token))
+                .body(Map.of("status", "done")).retrieve().body(Task.class));
+    }
+
+    public void deleteTask(String token, long id) {
+        call(() -> rest.delete().uri("/api/tasks/{id}", id).headers(bearer(token)).retrieve().toBodilessEntity());
+    }
+
+    /** Why the backend's own health check does not pass, or null when it answers 200. */
+    public String healthProblem() {
+        try {
+            rest.get().uri("/api/health").retrieve().toBodilessEntity();
+            return null;
+        }
+        catch (BackendUnavailableException | BackendProblemException ex) {
+            return "Backend health check failed: " + ex.getMessage();
+        }
+        catch (ResourceAccessException ex) {
+            return "Backend unreachable at " + baseUrl;
+        }
+    }
+
+    private static URI taskListUri(UriBuilder builder, TaskFilter filter) {
+        builder.path("/api/tasks").queryParam("page", filter.page());
+        if (StringUtils.hasText(filter.status())) {
+            builder.queryParam("status", filter.status());
+        }
+        if (StringUtils.hasText(filter.priority())) {
+            builder.queryParam("priority", filter.priority());
+        }
+        if (StringUtils.hasText(filter.q())) {
+            builder.queryParam("q", "{q}");
+        }
+        if (StringUtils.hasText(filter.sort())) {
+            builder.queryParam("sort", filter.sort());
+        }
+        // q is user text: expanded as a variable so it is fully encoded
+        return builder.build(Map.of("q", filter.q() == null ? "" : filter.q()));
+    }
+
+    private static java.util.function.Consumer<HttpHeaders> bearer(String token) {
+        return headers -> headers.setBearerAuth(token);
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        }
+        catch (ResourceAccessException ex) {
+            throw new BackendUnavailableException("backend unreachable: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Problem readProblem(JsonMapper jsonMapper, HttpStatusCode status, byte[] body) {
+        try {
+            Problem problem = jsonMapper.readValue(body, Problem.class);
+            return problem.status() == status.value() ? problem
+                    : new Problem(problem.type(), problem.title(), status.value(), problem.detail(), problem.errors());
+        }
+        catch (RuntimeException ex) {
+            // not a problem document (e.g. a proxy's HTML page): keep the status, no details
+            return new Problem(null, "HTTP " + status.value(), status.value(), null, null);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.taskapp.frontend.task;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.taskapp.frontend.auth.SignedInUser;
+import dev.taskapp.frontend.backend.BackendClient;
+import dev.taskapp.frontend.backend.BackendProblemException;
+import dev.taskapp.frontend.backend.Task;
+import dev.taskapp.frontend.system.Htmx;
+
+/**
+ * The task list and its actions. Every action works as a plain form post (redirect back to the list)
+ * and, from htmx, answers with just the piece of page that changed plus a status message for screen
+ * readers; "tasks-changed" makes the list reload itself with its current filters.
+ */
+@Controller
+@RequestMapping("/tasks")
+class TaskController {
+
+    private static final String TASKS_CHANGED = "tasks-changed";
+
+    private final BackendClient backend;
+
+    TaskController(BackendClient backend) {
+        this.backend = backend;
+    }
+
+    @ModelAttribute
+    void options(Model model) {
+        model.addAttribute("statuses", TaskListQuery.STATUSES);
+        model.addAttribute("statusOrder", TaskListQuery.STATUS_ORDER);
+        model.addAttribute("priorities", TaskListQuery.PRIORITIES);
+        model.addAttribute("priorityOrder", TaskListQuery.PRIORITY_ORDER);
+        model.addAttribute("sorts", TaskListQuery.SORTS);
+        model.addAttribute("sortOrder", TaskListQuery.SORT_ORDER);
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("query") TaskListQuery query,
+            Model model, HttpServletRequest request) {
+        model.addAttribute("tasks", backend.listTasks(user.token(), query.toFilter()));
+        if (Htmx.targets(request, "task-list")) {
+            return "tasks/fragments :: task-list";
+        }
+        model.addAttribute("form", new TaskForm());
+        return "tasks/list";
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("form") TaskForm form,
+            BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Task created = null;
+        if (!errors.hasErrors()) {
+            try {
+                created = backend.createTask(user.token(), form.toDraft());
+            }
+            catch (BackendProblemException problem) {
+                BackendErrors.reject(problem, errors);
+            }
+        }
+        if (!Htmx.isHtmx(request)) {
+            if (created != null) {
+                return "redirect:/tasks";
+            }
+            TaskListQuery everything = new TaskListQuery(null, null, null, null, 1);
+            model.addAttribute("query", everything);
+            model.addAttribute("tasks", backend.listTasks(user.token(), everything.toFilter()));
+            return "tasks/list";
+        }
+        if (created != null) {
+            response.setHeader("HX-Trigger", TASKS_CHANGED);
+            model.addAttribute("form", new TaskForm());
+            model.addAttribute("announcement", "Task “" + created.title() + "” created.");
+        }
+        else {
+            model.addAttribute("announcement", "The task was not created: please correct the marked fields.");
+        }
+        return "tasks/fragments :: create-form-updated";
+    }
+
+    @GetMapping("/{id}")
+    String row(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
+            HttpServletRequest request) {
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:/tasks";
+        }
+        model.addAttribute("task", backend.getTask(user.token(), id));
+        return "tasks/fragments :: row";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
+            HttpServletRequest request) {
+        Task task = backend.getTask(user.token(), id);
+        model.addAttribute("task", task);
+        model.addAttribute("form", TaskForm.of(task));
+        return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row" : "tasks/edit";
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+            @ModelAttribute("form") TaskForm form, BindingResult errors, Model model, HttpServletRequest request) {
+        Task updated = null;
+        if (!errors.hasErrors()) {
+            try {
+                updated = backend.updateTask(user.token(), id, form.toDraft());
+            }
+            catch (BackendProblemException problem) {
+                if (problem.status() == 409) {
+                    // changed elsewhere meanwhile: show the latest version rather than overwrite it
+                    form.copyFrom(backend.getTask(user.token(), id));
+                    errors.reject("conflict", "This task was changed elsewhere meanwhile. This is its latest "
+                            + "version: make your change again.");
+                }
+                else {
+                    BackendErrors.reject(problem, errors);
+                }
+            }
+        }
+        if (updated == null) {
+            model.addAttribute("task", backend.getTask(user.token(), id));
+            model.addAttribute("announcement", "The task was not saved: please correct the marked fields.");
+            return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row-updated" : "tasks/edit";
+        }
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:/tasks";
+        }
+        model.addAttribute("task", updated);
+        model.addAttribute("announcement", "Task “" + updated.title() + "” saved.");
+        return "tasks/fragments :: row-updated";
+    }
+
+    @PostMapping("/{id}/complete")
+    String complete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
+            HttpServletRequest request) {
+        Task done = backend.completeTask(user.token(), id);
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:/tasks";
+        }
+        model.addAttribute("task", done);
+        model.addAttribute("announcement", "Task “" + done.title() + "” completed.");
+        return "tasks/fragments :: row-updated";
+    }
+
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
+            HttpServletRequest request) {
+        model.addAttribute("task", backend.getTask(user.token(), id));
+        return Htmx.isHtmx(request) ? "tasks/fragments :: confirm-delete-row" : "tasks/confirm-delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        backend.deleteTask(user.token(), id);
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:/tasks";
+        }
+        response.setHeader("HX-Trigger", TASKS_CHANGED);
+        model.addAttribute("announcement", "Task deleted.");
+        return "tasks/fragments :: announcement";
+    }
+}
