@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Requests the fuzzer (ApiFuzzingPropertyTests) once answered with 500 or an HTML page; kept as examples. */
+/** Requests the fuzzer (ApiFuzzingTests) once answered with 500 or an HTML page; kept as examples. */
 @IntegrationTest
 class ApiFuzzingRegressionTests {
 
