@@ -16,11 +16,32 @@ import tools.jackson.databind.json.JsonMapper;
 public class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
 
     public Api(int port) {
+        this(port, null);
+    }
+
+    /**
+     * Connects from the given local address (any 127.x.y.z works on Linux), so the server sees a
+     * distinct client address: tests of per-address login throttling do not affect one another.
+     */
+    public Api(int port, String localAddress) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) {
+            builder.localAddress(loopback(localAddress));
+        }
+        this.http = builder.build();
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    private static java.net.InetAddress loopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException ex) {
+            throw new IllegalArgumentException(address, ex);
+        }
     }
 
     public Response get(String path, String token) {

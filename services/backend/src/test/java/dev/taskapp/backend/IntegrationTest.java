@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "taskapp.security.cors-origins=http://localhost:3000,https://tasks.example")
+        properties = {"taskapp.security.cors-origins=http://localhost:3000,https://tasks.example",
+                // A short throttle window, so LoginBruteForceScenarioTests can wait it out.
+                "taskapp.login-throttle.failures-per-username=3", "taskapp.login-throttle.failures-per-address=6",
+                "taskapp.login-throttle.window=8s"})
 @Import(TestDatabase.class)
 public @interface IntegrationTest {
 }

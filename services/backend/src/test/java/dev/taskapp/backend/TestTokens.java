@@ -33,6 +33,17 @@ public final class TestTokens {
         return signed(SECRET, ISSUER, userId, Instant.now().minusSeconds(3600), Instant.now().minusSeconds(120));
     }
 
+    /** Not valid before ten minutes from now, far beyond the tolerated skew. */
+    public static String notYetValid(long userId) {
+        var key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(String.valueOf(userId))
+                .issuedAt(Instant.now()).notBefore(Instant.now().plusSeconds(600))
+                .expiresAt(Instant.now().plusSeconds(1200)).build();
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key))
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
     public static String wrongIssuer(long userId) {
         return signed(SECRET, "someone-else", userId, Instant.now(), Instant.now().plusSeconds(600));
     }

@@ -2,6 +2,7 @@ package dev.taskapp.backend.auth;
 
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import dev.taskapp.backend.system.CurrentUser;
@@ -27,13 +28,16 @@ class AuthController {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final TokenIssuer tokenIssuer;
+    private final LoginThrottle loginThrottle;
     /** Compared against when the user does not exist, so both cases take as long (made on first use). */
     private volatile String unknownUserHash;
 
-    AuthController(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer) {
+    AuthController(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
+            LoginThrottle loginThrottle) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
+        this.loginThrottle = loginThrottle;
     }
 
     @PostMapping("/register")
@@ -52,13 +56,16 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    AccessToken login(@Valid @RequestBody Credentials credentials) {
+    AccessToken login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        // The client address is the TCP peer unless server.forward-headers-strategy trusts a proxy.
+        LoginThrottle.Attempt attempt = loginThrottle.begin(credentials.username(), request.getRemoteAddr());
         User user = users.findByUsername(credentials.username()).orElse(null);
         String hash = user == null ? unknownUserHash() : user.passwordHash();
         boolean matches = passwordEncoder.matches(credentials.password(), hash);
         if (user == null || !matches) {
             throw new BadCredentialsException("Invalid username or password");
         }
+        attempt.succeeded();
         return tokenIssuer.issue(user);
     }
 

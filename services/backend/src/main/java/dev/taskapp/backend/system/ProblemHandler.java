@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -121,6 +122,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                         "The database is unavailable; retry shortly"));
+    }
+
+    /**
+     * PostgreSQL refused a value that validation let through: SQLSTATE class 22 (data exception),
+     * e.g. text holding the NUL character, which PostgreSQL cannot store. The client's input, so 400.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> dataRefused(DataIntegrityViolationException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                log.info("Value refused by the database: {}", sql.getMessage());
+                return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                        "A value in the request cannot be stored (for example, text containing a NUL character)"));
+            }
+        }
+        return unexpected(ex);
     }
 
     @ExceptionHandler(Exception.class)

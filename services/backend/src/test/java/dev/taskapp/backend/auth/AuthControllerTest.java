@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(AuthController.class)
-@Import({SecurityConfig.class, JwtConfig.class, TokenIssuer.class, ProblemResponses.class})
+@Import({SecurityConfig.class, JwtConfig.class, TokenIssuer.class, ProblemResponses.class, LoginThrottle.class})
 class AuthControllerTest {
 
     @Autowired
