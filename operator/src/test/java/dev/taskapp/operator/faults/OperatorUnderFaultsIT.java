@@ -9,9 +9,7 @@ import dev.taskapp.operator.api.FrontendSpec;
 import dev.taskapp.operator.api.IngressSpec;
 import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppCondition;
-import dev.taskapp.operator.it.KubeletDouble;
-import dev.taskapp.operator.it.MockCluster;
-import dev.taskapp.operator.it.RunningOperator;
+import dev.taskapp.operator.it.OperatorInMockCluster;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -22,39 +20,18 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios 9, 10 and 12 of issue 7: the operator repairs what people and the API server do to its children. */
-class OperatorUnderFaultsIT {
+class OperatorUnderFaultsIT extends OperatorInMockCluster {
 
   private static final String NS = TestTaskApps.NAMESPACE;
-  private static MockCluster cluster;
-  private static KubeletDouble kubelet;
-  private static RunningOperator operator;
-  private static KubernetesClient client;
 
-  @BeforeAll
-  static void start() {
-    cluster = new MockCluster();
-    client = cluster.client();
-    kubelet = new KubeletDouble(client);
-    operator = new RunningOperator(cluster);
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-    kubelet.close();
-    cluster.close();
-  }
 
   private record Child(Class<? extends HasMetadata> type, String name) {}
 

@@ -20,36 +20,15 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real operator against the mock API server, with the kubelet double playing the cluster. */
-class TaskAppOperatorIT {
+class TaskAppOperatorIT extends OperatorInMockCluster {
 
-  static MockCluster cluster;
-  static KubeletDouble kubelet;
-  static RunningOperator operator;
-  static KubernetesClient client;
 
-  @BeforeAll
-  static void start() {
-    cluster = new MockCluster();
-    client = cluster.client();
-    kubelet = new KubeletDouble(client);
-    operator = new RunningOperator(cluster);
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-    kubelet.close();
-    cluster.close();
-  }
 
   static TaskApp create(String name) {
     return client.resource(TestTaskApps.minimal(name)).create();

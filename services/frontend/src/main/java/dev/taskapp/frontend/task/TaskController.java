@@ -133,23 +133,23 @@ class TaskController {
             model.addAttribute("announcement", "The task was not saved: please correct the marked fields.");
             return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row-updated" : "tasks/edit";
         }
-        if (!Htmx.isHtmx(request)) {
-            return "redirect:/tasks";
-        }
-        model.addAttribute("task", updated);
-        model.addAttribute("announcement", "Task “" + updated.title() + "” saved.");
-        return "tasks/fragments :: row-updated";
+        return rowUpdated(updated, "saved", model, request);
     }
 
     @PostMapping("/{id}/complete")
     String complete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
             HttpServletRequest request) {
         Task done = backend.completeTask(user.token(), id);
+        return rowUpdated(done, "completed", model, request);
+    }
+
+    /** After a change: the updated row for htmx (announced to screen readers), the list otherwise. */
+    private static String rowUpdated(Task task, String whatHappened, Model model, HttpServletRequest request) {
         if (!Htmx.isHtmx(request)) {
             return "redirect:/tasks";
         }
-        model.addAttribute("task", done);
-        model.addAttribute("announcement", "Task “" + done.title() + "” completed.");
+        model.addAttribute("task", task);
+        model.addAttribute("announcement", "Task “" + task.title() + "” " + whatHappened + ".");
         return "tasks/fragments :: row-updated";
     }
 
