@@ -6,7 +6,7 @@
 #
 # Usage: services/backend/bench/run.sh [PEER_DIR]
 #   PEER_DIR (or env PEER_DIR): folder holding the Flask peer's run.sh; skipped when absent.
-# Env: JVM_FLAGS (default: the image's flags below), PG_PORT (55432), APP_PORT (55001),
+# Env: JVM_FLAGS (default: the image's flags, see below), MEMORY_LIMIT (512m, as Compose), PG_PORT (55432), APP_PORT (55001),
 #      PEER_PORT (55000), DURATION (10s), WARMUP (5s per endpoint), CONNECTIONS (32), THREADS (2), BENCH_STATE (/tmp/taskapp-bench).
 # Needs: Java 25, wrk, curl, PostgreSQL server binaries (Debian: postgresql), the jar
 #        (./mvnw -pl services/backend -am package -DskipTests).
@@ -15,10 +15,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/../target/taskapp-backend.jar"
 peer_dir=${1:-${PEER_DIR:-}}
-# The image's flags (Jib jvmFlags): serial GC (2 cores, small heap), heap capped by the
-# container's memory limit but starting small, thin thread stacks, C1 only (C2 compiling costs
-# more CPU than it wins back on a small, shared machine), and Spring's build-time AOT.
-jvm_flags=${JVM_FLAGS:-"-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xms32m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true"}
+# The image's flags, read from the Jib <jvmFlags> of the root and backend poms so they cannot
+# drift, and -XX:MaxRAM standing in for the container's memory limit (Compose mem_limit).
+root=$(cd "$here/../../.." && pwd)
+image_flags=$(sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "$root/pom.xml" "$root/services/backend/pom.xml" | paste -sd' ')
+jvm_flags=${JVM_FLAGS:-"-XX:MaxRAM=${MEMORY_LIMIT:-512m} $image_flags"}
 pg_port=${PG_PORT:-55432}
 app_port=${APP_PORT:-55001}
 peer_port=${PEER_PORT:-55000}
@@ -108,12 +109,19 @@ load() { # name url token script "server pids"
   printf '%-26s %7s req/s   p99 %-9s %s %s\n' "$1" "$rps" "$p99" "$cost" "$errors"
 }
 
+# POSTs go to a second user, so the listed user keeps exactly the 100 seeded tasks (the warm-up
+# alone creates thousands).
+curl -fs -XPOST -H 'Content-Type: application/json' -d '{"username":"writer","password":"bench-password"}' \
+  "$base/api/auth/register" >/dev/null
+writer_token=$(curl -fs -XPOST -H 'Content-Type: application/json' -d '{"username":"writer","password":"bench-password"}' \
+  "$base/api/auth/login" | json_field access_token)
+
 # Warm the JIT up first (a service in use is warm), then measure.
 TOKEN=$token wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/get-tasks.lua" "$base/api/tasks?size=20" >/dev/null
-TOKEN=$token wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/post-task.lua" "$base/api/tasks" >/dev/null
+TOKEN=$writer_token wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/post-task.lua" "$base/api/tasks" >/dev/null
 echo "== results ($(nproc) cores, load average before: $(cut -d' ' -f1 /proc/loadavg); $threads wrk threads, $connections connections, $duration each)"
 load "backend GET /api/tasks" "$base/api/tasks?size=20" "$token" "$here/get-tasks.lua" "$app_pid"
-load "backend POST /api/tasks" "$base/api/tasks" "$token" "$here/post-task.lua" "$app_pid"
+load "backend POST /api/tasks" "$base/api/tasks" "$writer_token" "$here/post-task.lua" "$app_pid"
 rss_now=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$app_pid/status")
 rss_peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$app_pid/status")
 started=$(grep -o 'Started BackendApplication in [0-9.]* seconds' "$state/backend.log" || true)
