@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +22,30 @@ public final class TransitionEvents {
   private static final Logger LOG = LoggerFactory.getLogger(TransitionEvents.class);
   private static final String COMPONENT = "taskapp-operator";
 
+  private static final int MAX_TOLD = 10_000;
+
   private final Clock clock;
+  /**
+   * The last change told per TaskApp and condition type. A reconciliation that runs before its own
+   * status patch reaches the cache sees the old status again and computes the same change: it is
+   * told once. Bounded (least recently told first out); an operator restart starts afresh.
+   */
+  private final Map<String, String> lastTold = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > MAX_TOLD;
+    }
+  });
 
   public TransitionEvents(Clock clock) {
     this.clock = clock;
   }
 
   public void record(KubernetesClient client, TaskApp app, TaskAppCondition condition) {
+    var told = condition.getStatus() + "/" + condition.getReason() + "/" + condition.getMessage();
+    if (told.equals(lastTold.put(app.getMetadata().getUid() + "/" + condition.getType(), told))) {
+      return;
+    }
     var now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     var warning = condition.getReason().endsWith("NotReady") || condition.getReason().equals(ConditionTypes.REASON_INVALID_SPEC)
         || condition.getReason().equals(ConditionTypes.REASON_CREDENTIALS_MISSING);
