@@ -9,9 +9,6 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** The PostgreSQL tier. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(
-    value = "has(self.storageClassName) == has(oldSelf.storageClassName)",
-    message = "storageClassName is immutable: it cannot be added or removed after creation")
 public class DatabaseSpec {
 
   public static final String DEFAULT_STORAGE = "1Gi";

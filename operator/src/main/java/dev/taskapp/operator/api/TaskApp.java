@@ -1,5 +1,6 @@
 package dev.taskapp.operator.api;
 
+import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -22,6 +23,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Frontend", jsonPath = ".status.frontend.ready", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+// On the whole resource, not on spec.database: a rule there is not checked when the old spec had no
+// database block, and the data volume keeps the class it was made with (claim templates are immutable).
+@ValidationRule(
+    value = "(has(self.spec) && has(self.spec.database) && has(self.spec.database.storageClassName)) =="
+        + " (has(oldSelf.spec) && has(oldSelf.spec.database) && has(oldSelf.spec.database.storageClassName))",
+    message = "spec.database.storageClassName is immutable: it cannot be added or removed after creation")
 public class TaskApp extends CustomResource<TaskAppSpec, TaskAppStatus> implements Namespaced {
 
   @Override

@@ -50,7 +50,7 @@ class InvalidTaskAppsIT {
       new Create("version with a space", "version: 1.0 beta", "pattern"),
       new Create("too many env entries", "backend: {env: {" + manyEnv(65) + "}}", "at most 64 properties"));
 
-  /** Bad updates: the CEL transition rules of spec.database. */
+  /** Bad updates: the CEL transition rules of spec.database and of the whole resource. */
   private static final List<Update> BAD_UPDATES = List.of(
       new Update("shrinking storage", "database: {storage: 10Gi}", "database: {storage: 5Gi}", "storage may not shrink"),
       new Update("shrinking the default storage", "database: {deletionPolicy: Retain}", "database: {storage: 512Mi}", "storage may not shrink"),
@@ -58,6 +58,8 @@ class InvalidTaskAppsIT {
       new Update("removing storageClassName", "database: {storageClassName: standard, storage: 2Gi}", "database: {storage: 2Gi}",
           "storageClassName is immutable: it cannot be added or removed"),
       new Update("adding storageClassName", "database: {storage: 2Gi}", "database: {storage: 2Gi, storageClassName: fast}",
+          "storageClassName is immutable: it cannot be added or removed"),
+      new Update("adding storageClassName with the database block", "version: 0.1.0", "database: {storageClassName: fast}",
           "storageClassName is immutable: it cannot be added or removed"));
 
   /** Controls: what must still be accepted, so a rejection above means something. */
@@ -65,7 +67,8 @@ class InvalidTaskAppsIT {
       new Update("growing storage", "database: {storage: 10Gi}", "database: {storage: 20Gi}", null),
       new Update("same size, other unit", "database: {storage: 1Gi}", "database: {storage: 1024Mi}", null),
       new Update("same storageClassName", "database: {storageClassName: standard}", "database: {storageClassName: standard, storage: 2Gi}", null),
-      new Update("more replicas", "backend: {replicas: 1}", "backend: {replicas: 50}", null));
+      new Update("more replicas", "backend: {replicas: 1}", "backend: {replicas: 50}", null),
+      new Update("adding a database block without storageClassName", "version: 0.1.0", "database: {storage: 2Gi}", null));
 
   @Test
   void badSpecsAreRejectedBySchemaOrReportedAsInvalid() throws Exception {
