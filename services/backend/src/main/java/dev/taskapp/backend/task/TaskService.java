@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 class TaskService {
 
     private final TaskRepository tasks;
+    private final TaskInserts inserts;
 
-    TaskService(TaskRepository tasks) {
+    TaskService(TaskRepository tasks, TaskInserts inserts) {
         this.tasks = tasks;
+        this.inserts = inserts;
     }
 
     Task get(long ownerId, long id) {
@@ -27,7 +29,7 @@ class TaskService {
 
     Task create(long ownerId, NewTask request) {
         Instant now = now();
-        return tasks.save(new Task(null, ownerId, request.title(), request.description(), request.status(),
+        return inserts.insert(new Task(null, ownerId, request.title(), request.description(), request.status(),
                 request.priority(), request.dueDate(), now, now, null));
     }
 
