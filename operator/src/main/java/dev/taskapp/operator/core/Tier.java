@@ -1,5 +1,7 @@
 package dev.taskapp.operator.core;
 
+import java.util.Optional;
+
 /** The three tiers, in start order, with the port each serves on (as in Compose). */
 public enum Tier {
   DATABASE("db", 5432),
@@ -18,4 +20,16 @@ public enum Tier {
   public String component() { return component; }
 
   public int port() { return port; }
+
+  /**
+   * The tier whose readiness this tier's pods wait for through their readiness gate, as this tier
+   * depends_on that one being healthy in Compose. The database waits for nothing.
+   */
+  public Optional<Tier> gatedOn() {
+    return switch (this) {
+      case DATABASE -> Optional.empty();
+      case BACKEND -> Optional.of(DATABASE);
+      case FRONTEND -> Optional.of(BACKEND);
+    };
+  }
 }

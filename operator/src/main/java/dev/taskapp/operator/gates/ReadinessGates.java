@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +43,17 @@ public final class ReadinessGates {
         .map(c -> c.getStatus() + "/" + c.getReason());
   }
 
-  /** @return how many pods were patched */
-  public int sync(KubernetesClient client, List<Pod> pods, Upstream forBackend, Upstream forFrontend) {
+  /**
+   * Sets each pod's gate from the tier its own tier is gated on ({@link Tier#gatedOn()}).
+   * @param serving whether each upstream tier serves, and why not
+   * @return how many pods were patched
+   */
+  public int sync(KubernetesClient client, List<Pod> pods, Map<Tier, Upstream> serving) {
     int patched = 0;
     for (var pod : pods) {
       var component = pod.getMetadata().getLabels().get(Labels.COMPONENT);
-      var upstream = Tier.BACKEND.component().equals(component) ? forBackend
-          : Tier.FRONTEND.component().equals(component) ? forFrontend : null;
+      var upstream = Arrays.stream(Tier.values()).filter(t -> t.component().equals(component)).findFirst()
+          .flatMap(Tier::gatedOn).map(serving::get).orElse(null);
       if (upstream != null && pod.getMetadata().getDeletionTimestamp() == null && patch(client, pod, upstream)) {
         patched++;
       }

@@ -8,6 +8,7 @@ import dev.taskapp.operator.backend.BackendServiceDependentResource;
 import dev.taskapp.operator.backend.BackendServingCondition;
 import dev.taskapp.operator.core.Labels;
 import dev.taskapp.operator.core.Readiness;
+import dev.taskapp.operator.core.Tier;
 import dev.taskapp.operator.database.DatabaseNetworkPolicyDependentResource;
 import dev.taskapp.operator.database.DatabaseReadyCondition;
 import dev.taskapp.operator.database.DatabaseServiceDependentResource;
@@ -43,6 +44,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -118,9 +120,9 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
             && CredentialsSecretDependentResource.dataOutlivesSecret(app, context.getClient()));
     var status = statuses.next(app, observed);
 
-    gates.sync(context.getClient(), List.copyOf(context.getSecondaryResources(Pod.class)),
-        upstream(status.condition(ConditionTypes.DATABASE_READY).orElseThrow().isTrue(), "DatabaseReady", "DatabaseNotReady", "database"),
-        upstream(Readiness.serving(observed.backend()), "BackendAvailable", "BackendNotAvailable", "backend"));
+    gates.sync(context.getClient(), List.copyOf(context.getSecondaryResources(Pod.class)), Map.of(
+        Tier.DATABASE, upstream(status.condition(ConditionTypes.DATABASE_READY).orElseThrow().isTrue(), "DatabaseReady", "DatabaseNotReady", "database"),
+        Tier.BACKEND, upstream(Readiness.serving(observed.backend()), "BackendAvailable", "BackendNotAvailable", "backend")));
 
     UpdateControl<TaskApp> control;
     if (status.equals(app.getStatus())) {

@@ -187,7 +187,10 @@ final class ParityTable {
     var waits = order.waitsFor(tier);
     var postconditions = waits.stream().map(w -> w.split(" ")[0]).map(this::tier)
         .map(t -> order.dependentOf(t) + order.postconditionOf(t).map(c -> " ready (" + c + ")").orElse("")).toList();
-    var k8sValue = gated ? waits : waits.stream().map(w -> w + " without readiness gate").toList();
+    // Each tier waited for must also be the one the pods' gate follows (Tier.gatedOn, used by the reconciler).
+    var gateFollows = tier.gatedOn().map(Tier::component);
+    var k8sValue = waits.stream().map(w -> gated && gateFollows.equals(Optional.of(w.split(" ")[0])) ? w
+        : w + " without a readiness gate following it" + gateFollows.map(g -> " (the gate follows " + g + ")").orElse("")).toList();
     return ParityRow.mapped(path, composeWaits, "workflow: " + order.dependentOf(tier) + " dependsOn " + postconditions
         + "; pod readinessGates", k8sValue,
         "the workflow creates the tier once the one below is ready; the gate " + dev.taskapp.operator.core.Readiness.GATE
