@@ -189,8 +189,62 @@ class FrontendBrowserIT {
                 .doesNotContain("JSESSIONID");
     }
 
+    /**
+     * The backend limits failed logins per client address (20 a minute by default); through the UI that
+     * address must be the browser's, or one guesser would lock every UI user out. This test reaches the
+     * frontend from loopback, a trusted proxy, so its X-Forwarded-For is the browser's address.
+     */
     @Test
     @Order(3)
+    void aBrowserAddressThrottledForGuessingDoesNotLockOutOtherBrowsers() throws Exception {
+        String user = "dana" + System.nanoTime() % 1_000_000;
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(backend.url() + "/api/auth/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"correct-horse-42\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).isEqualTo(201);
+        SignInForm form = signInForm();
+
+        for (int i = 0; i < 20; i++) { // other user names each time: only the per-address limit is reached
+            assertThat(signInFrom("198.51.100.7", form, "nobody" + i + user, "wrong-guess").statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = signInFrom("198.51.100.7", form, user, "correct-horse-42");
+        assertThat(throttled.statusCode()).as("browser A is throttled, even with the right password").isEqualTo(429);
+        assertThat(throttled.body()).contains("Too many failed logins");
+
+        HttpResponse<String> otherBrowser = signInFrom("198.51.100.8", form, user, "correct-horse-42");
+        assertThat(otherBrowser.statusCode()).as("browser B signs in").isEqualTo(302);
+        assertThat(setCookie(otherBrowser, "taskapp_token")).contains("HttpOnly");
+        // a forwarded value that is no address is not passed on, and breaks nothing
+        assertThat(signInFrom("not-an-ip", form, "nobody" + user, "wrong-guess").statusCode()).isEqualTo(401);
+    }
+
+    private SignInForm signInForm() throws Exception {
+        HttpResponse<String> page = http.send(request("/signin").build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        return new SignInForm(setCookie(page, "taskapp_csrf").split(";")[0], token.group(1));
+    }
+
+    /** Posts the sign-in form as the browser at this address (behind a trusted proxy) would. */
+    private HttpResponse<String> signInFrom(String browserAddress, SignInForm form, String username, String password)
+            throws Exception {
+        String body = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(form.token());
+        return http.send(request("/signin").header("X-Forwarded-For", browserAddress).header("Cookie", form.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF cookie and token of one sign-in page. */
+    private record SignInForm(String cookie, String token) {
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(4)
     void healthFollowsTheBackendDownAndUpAgain() throws Exception {
         assertThat(health().statusCode()).isEqualTo(200);
         assertThat(health().body()).contains("\"status\":\"healthy\"", "\"service\":\"task-management-frontend\"");

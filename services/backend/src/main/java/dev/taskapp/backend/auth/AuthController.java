@@ -57,7 +57,7 @@ class AuthController {
 
     @PostMapping("/login")
     AccessToken login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
-        // The client address is the TCP peer unless server.forward-headers-strategy trusts a proxy.
+        // The TCP peer, or the X-Forwarded-For address when that peer is a trusted proxy (application.properties).
         LoginThrottle.Attempt attempt = loginThrottle.begin(credentials.username(), request.getRemoteAddr());
         User user = users.findByUsername(credentials.username()).orElse(null);
         String hash = user == null ? unknownUserHash() : user.passwordHash();

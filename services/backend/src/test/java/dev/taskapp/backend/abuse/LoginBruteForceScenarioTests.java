@@ -2,6 +2,7 @@ package dev.taskapp.backend.abuse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.taskapp.backend.Api;
 import dev.taskapp.backend.Api.Response;
@@ -16,13 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Scenario 7 of issue 7: password guessing is cut off per username and per client address, with
  * 429 + Retry-After, and the right password works again once the window has passed. The shared
  * test context runs the throttle with 3 failures per username, 6 per address, an 8 s window (see
- * {@link IntegrationTest}); each client here connects from its own loopback address.
+ * {@link IntegrationTest}); each client here connects from its own loopback address. Behind a proxy
+ * (the frontend, an Ingress) the address is the X-Forwarded-For one the proxy sends, so one
+ * throttled client does not lock out the others that come through the same proxy.
  */
 @IntegrationTest
 class LoginBruteForceScenarioTests {
 
     private static final String TITLE = "Login brute force throttled per username and per address";
     private static final String PASSWORD = "correct-horse";
+    private static final String CLIENT_A = "198.51.100.7";
+    private static final String CLIENT_B = "198.51.100.8";
 
     @LocalServerPort
     int port;
@@ -37,6 +42,7 @@ class LoginBruteForceScenarioTests {
             Api sprayer = new Api(port, "127.0.0.73");
             Api neighbour = new Api(port, "127.0.0.74");
             Api busyUser = new Api(port, "127.0.0.75");
+            Api proxy = new Api(port, "127.0.0.76"); // a trusted (loopback) peer, like the frontend
             String suffix = String.valueOf(System.nanoTime());
             String victim = "victim" + suffix;
             String bystander = "bystander" + suffix;
@@ -65,6 +71,17 @@ class LoginBruteForceScenarioTests {
             check("7th attempt from the spraying address is 429", isThrottled(sprayLocked));
             check("the same user from another address logs in", login(neighbour, sprayed, PASSWORD).status() == 200);
 
+            // Behind one proxy: client A (X-Forwarded-For) is cut off, client B through the same proxy is not.
+            for (int i = 0; i < 6; i++) {
+                check("proxied spray " + i + " is 401",
+                        loginVia(proxy, CLIENT_A, "nobody-a" + i + suffix, "guess").status() == 401);
+            }
+            check("7th attempt of client A behind the proxy is 429",
+                    isThrottled(loginVia(proxy, CLIENT_A, bystander, PASSWORD)));
+            boolean otherClientOk = loginVia(proxy, CLIENT_B, "nobody-b" + suffix, "guess").status() == 401
+                    && loginVia(proxy, CLIENT_B, bystander, PASSWORD).status() == 200;
+            check("client B behind the same proxy gets 401/200 as usual", otherClientOk);
+
             // Successful logins give their tokens back: 8 in a row (more than both limits) all pass.
             int busyOk = 0;
             for (int i = 0; i < 8; i++) {
@@ -85,7 +102,9 @@ class LoginBruteForceScenarioTests {
                     + " defaults 5 and 20 per 1 min), Retry-After %d s; right password refused while locked,"
                     .formatted(retryAfter)
                     + " accepted again once Retry-After had passed (attempts needed: %d); successful logins not counted (%d/8 ok)"
-                    .formatted(triesAfterWindow, busyOk);
+                    .formatted(triesAfterWindow, busyOk)
+                    + "; behind one proxy (X-Forwarded-For), another client address still logs in after one is"
+                    + " throttled: " + (otherClientOk ? "yes" : "no");
             assertThat(failures).as(figure).isEmpty();
         } finally {
             Scorecard.record(7, TITLE, failures.isEmpty() && !figure.equals("not finished"),
@@ -107,6 +126,11 @@ class LoginBruteForceScenarioTests {
 
     private static Response login(Api api, String username, String password) {
         return api.send("POST", "/api/auth/login", null, credentials(username, password));
+    }
+
+    private static Response loginVia(Api proxy, String clientAddress, String username, String password) {
+        return proxy.send("POST", "/api/auth/login", null, credentials(username, password),
+                Map.of("X-Forwarded-For", clientAddress));
     }
 
     private static String credentials(String username, String password) {

@@ -56,7 +56,7 @@ class AuthController {
             errors.reject("signin", problem.status() == 401 ? "Wrong user name or password." : problem.detail());
             form.setPassword("");
             model.addAttribute("next", target);
-            response.setStatus(problem.status() == 401 ? 401 : 400);
+            response.setStatus(problem.status() == 401 || problem.status() == 429 ? problem.status() : 400);
             return "auth/signin";
         }
     }

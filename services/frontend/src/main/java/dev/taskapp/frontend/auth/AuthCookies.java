@@ -13,7 +13,7 @@ import org.springframework.http.ResponseCookie;
 /**
  * The sign-in state lives only in the browser, so any number of frontend replicas can serve it:
  * the backend's JWT and the user name, in HttpOnly, SameSite=Lax cookies, Secure when the request
- * came over https (X-Forwarded-Proto is honoured through server.forward-headers-strategy).
+ * came over https (X-Forwarded-Proto from a trusted proxy is honoured: server.forward-headers-strategy).
  */
 public final class AuthCookies {
 

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The backend's REST API as the pages need it. Every failure comes out as one of two exceptions:
  * {@link BackendUnavailableException} (unreachable, timeout, 5xx) or {@link BackendProblemException} (4xx).
+ * Calls made for a page carry the browser's address ({@link BrowserAddressForwarding}).
  */
 @Component
 public class BackendClient {
@@ -29,6 +30,7 @@ public class BackendClient {
         this.baseUrl = properties.url().toString();
         this.rest = builder.baseUrl(baseUrl)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .requestInterceptor(new BrowserAddressForwarding())
                 .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
                     throw new BackendUnavailableException("backend answered " + response.getStatusCode(), null);
                 })

@@ -82,6 +82,16 @@ class AuthControllerTest {
     }
 
     @Test
+    void tooManyFailedSignInsAreA429WithTheBackendsReason() throws Exception {
+        given(backend.login("alice", "s3cret-pass")).willThrow(new BackendProblemException(new Problem(null,
+                "Too many login attempts", 429, "Too many failed logins for this user or from this address", null)));
+
+        mvc.perform(post("/signin").with(csrf()).param("username", "alice").param("password", "s3cret-pass"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Too many failed logins for this user or from this address")));
+    }
+
+    @Test
     void expiredSessionIsExplainedOnTheSignInPage() throws Exception {
         mvc.perform(get("/signin").param("expired", "").param("next", "/tasks?page=2"))
                 .andExpect(content().string(allOf(containsString("Your session has expired"),
