@@ -2,16 +2,25 @@
 # Frontend benchmark: PostgreSQL (embedded) + the real backend + the frontend jar started with the
 # container JVM flags, then wrk on the signed-in task list. Prints figures; not part of ./mvnw verify.
 #   services/frontend/bench/run.sh                 # default container flags
-#   FRONTEND_JAVA_OPTS="..." services/frontend/bench/run.sh
+#   FRONTEND_JAVA_OPTS="..." services/frontend/bench/run.sh  # instead of the image's flags
 #   FRONTEND_AOT=true services/frontend/bench/run.sh  # with a JDK 25 AOT cache from a training run
 #   SCREENSHOTS=true services/frontend/bench/run.sh   # also saves the task list as PNGs (desktop, phone)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
-# The container's flags. MaxRAM stands in for the container's memory limit (256 MiB) on a machine without one.
-FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"-XX:MaxRAM=256m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+UseCompactObjectHeaders"}
+# The image's JVM flags, read from the poms so they cannot drift: Jib's <jvmFlags> in the root pom, then
+# the frontend's appended ones. -XX:MaxRAM stands in for the container's memory limit (Compose mem_limit).
+image_jvm_flags() {
+  sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' pom.xml services/frontend/pom.xml | paste -sd' '
+}
+FRONTEND_MEMORY=$(sed -n 's/.*TASKAPP_FRONTEND_MEMORY:-\([0-9]*[kmg]\)}.*/\1/p' docker-compose.yml)
+FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"$(image_jvm_flags) -XX:MaxRAM=${FRONTEND_MEMORY:?no frontend mem_limit in docker-compose.yml}"}
+# More flags after the image's (a later -XX flag wins), e.g. for a profile:
+#   FRONTEND_EXTRA_OPTS="-XX:StartFlightRecording=filename=/tmp/fe.jfr,settings=profile,dumponexit=true"
+FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS ${FRONTEND_EXTRA_OPTS:-}"
+echo "frontend JVM flags: $FRONTEND_JAVA_OPTS"
 
-./mvnw -B -q -pl services/frontend -am package dependency:build-classpath -DskipTests \
+./mvnw -B -q -o -pl services/frontend -am package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd services/frontend
 FRONTEND_JAR=target/taskapp-frontend.jar
