@@ -2,31 +2,43 @@
 # Frontend benchmark: PostgreSQL (embedded) + the real backend + the frontend jar started with the
 # container JVM flags, then wrk on the signed-in task list. Prints figures; not part of ./mvnw verify.
 #   services/frontend/bench/run.sh                 # default container flags
-#   FRONTEND_JAVA_OPTS="..." services/frontend/bench/run.sh
+#   FRONTEND_JAVA_OPTS="..." services/frontend/bench/run.sh  # instead of the image's flags
+#   FRONTEND_EXTRA_OPTS="..." services/frontend/bench/run.sh # after the image's flags (a later -XX flag wins)
+#   WARMUP=90s services/frontend/bench/run.sh        # wrk before measuring (default 90s: C2 needs it on a busy machine)
 #   FRONTEND_AOT=true services/frontend/bench/run.sh  # with a JDK 25 AOT cache from a training run
 #   SCREENSHOTS=true services/frontend/bench/run.sh   # also saves the task list as PNGs (desktop, phone)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
-# The container's flags. MaxRAM stands in for the container's memory limit (256 MiB) on a machine without one.
-FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"-XX:MaxRAM=256m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+UseCompactObjectHeaders"}
+# The image's JVM flags, read from the poms so they cannot drift: Jib's <jvmFlags> in the root pom, then
+# the frontend's appended ones. -XX:MaxRAM stands in for the container's memory limit (Compose mem_limit).
+image_jvm_flags() {
+  sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' pom.xml services/frontend/pom.xml | paste -sd' '
+}
+FRONTEND_MEMORY=$(sed -n 's/.*TASKAPP_FRONTEND_MEMORY:-\([0-9]*[kmg]\)}.*/\1/p' docker-compose.yml)
+FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"$(image_jvm_flags) -XX:MaxRAM=${FRONTEND_MEMORY:?no frontend mem_limit in docker-compose.yml}"}
+# More flags after the image's (a later -XX flag wins), e.g. for a profile:
+#   FRONTEND_EXTRA_OPTS="-XX:StartFlightRecording=filename=/tmp/fe.jfr,settings=profile,dumponexit=true"
+FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS ${FRONTEND_EXTRA_OPTS:-}"
+echo "frontend JVM flags: $FRONTEND_JAVA_OPTS"
 
-./mvnw -B -q -pl services/frontend -am package dependency:build-classpath -DskipTests \
+./mvnw -B -q -o -pl services/frontend -am package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd services/frontend
-FRONTEND_JAR=target/taskapp-frontend.jar
+# The image runs the application from a plain classpath (Jib's classes + libs), not the nested boot jar,
+# whose class loading costs ~1 s more at start: run the jar's extracted layout, which does the same.
+rm -rf target/bench/app
+"$JAVA_HOME/bin/java" -Djarmode=tools -jar target/taskapp-frontend.jar extract --destination target/bench/app > /dev/null
+FRONTEND_JAR=target/bench/app/taskapp-frontend.jar
 if [[ "${FRONTEND_AOT:-false}" == "true" ]]; then
   # JDK 25 AOT cache (JEP 483/514/515): classes loaded and linked once in a training run, mapped at start.
-  # Needs the extracted jar layout (a plain classpath), as in the image.
-  rm -rf target/bench/aot
-  "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$FRONTEND_JAR" extract --destination target/bench/aot
+  # Valid only for the JVM build that trained it: here Temurin, not the image's Debian JRE.
   # shellcheck disable=SC2086
-  BACKEND_URL=http://127.0.0.1:9 PORT=0 "$JAVA_HOME/bin/java" $FRONTEND_JAVA_OPTS -XX:AOTCacheOutput=target/bench/aot/app.aot \
-    -Dspring.context.exit=onRefresh -jar target/bench/aot/taskapp-frontend.jar > target/bench/aot-training.log 2>&1
-  FRONTEND_JAR=target/bench/aot/taskapp-frontend.jar
-  FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS -XX:AOTCache=target/bench/aot/app.aot"
+  BACKEND_URL=http://127.0.0.1:9 PORT=0 "$JAVA_HOME/bin/java" $FRONTEND_JAVA_OPTS -XX:AOTCacheOutput=target/bench/app/app.aot \
+    -Dspring.context.exit=onRefresh -jar "$FRONTEND_JAR" > target/bench/aot-training.log 2>&1
+  FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS -XX:AOTCache=target/bench/app/app.aot"
 fi
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(tr : "\n" < target/bench-classpath.txt | grep -v taskapp-backend | paste -sd:)" \
-  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-30s}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
+  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-90s}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
   dev.taskapp.frontend.bench.FrontendBenchmark $FRONTEND_JAVA_OPTS

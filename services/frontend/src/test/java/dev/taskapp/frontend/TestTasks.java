@@ -1,6 +1,5 @@
 package dev.taskapp.frontend;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,8 +22,7 @@ public final class TestTasks {
     }
 
     public static Task task(long id, String title, String status) {
-        return new Task(id, title, "about " + title, status, "high", LocalDate.of(2026, 12, 1),
-                Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"), 3);
+        return new Task(id, title, "about " + title, status, "high", LocalDate.of(2026, 12, 1), 3);
     }
 
     public static TaskPage page(Task... tasks) {

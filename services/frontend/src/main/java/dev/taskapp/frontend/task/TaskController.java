@@ -17,6 +17,7 @@ import dev.taskapp.frontend.auth.SignedInUser;
 import dev.taskapp.frontend.backend.BackendClient;
 import dev.taskapp.frontend.backend.BackendProblemException;
 import dev.taskapp.frontend.backend.Task;
+import dev.taskapp.frontend.backend.TaskPage;
 import dev.taskapp.frontend.system.Htmx;
 
 /**
@@ -49,12 +50,18 @@ class TaskController {
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("query") TaskListQuery query,
             Model model, HttpServletRequest request) {
-        model.addAttribute("tasks", backend.listTasks(user.token(), query.toFilter()));
+        addTasks(model, backend.listTasks(user.token(), query.toFilter()));
         if (Htmx.targets(request, "task-list")) {
             return "tasks/fragments :: task-list";
         }
         model.addAttribute("form", new TaskForm());
         return "tasks/list";
+    }
+
+    /** The page of tasks (counts, paging) and its rows as shown. */
+    private static void addTasks(Model model, TaskPage tasks) {
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("rows", TaskView.of(tasks.items()));
     }
 
     @PostMapping
@@ -75,7 +82,7 @@ class TaskController {
             }
             TaskListQuery everything = new TaskListQuery(null, null, null, null, 1);
             model.addAttribute("query", everything);
-            model.addAttribute("tasks", backend.listTasks(user.token(), everything.toFilter()));
+            addTasks(model, backend.listTasks(user.token(), everything.toFilter()));
             return "tasks/list";
         }
         if (created != null) {
@@ -95,7 +102,7 @@ class TaskController {
         if (!Htmx.isHtmx(request)) {
             return "redirect:/tasks";
         }
-        model.addAttribute("task", backend.getTask(user.token(), id));
+        model.addAttribute("task", TaskView.of(backend.getTask(user.token(), id)));
         return "tasks/fragments :: row";
     }
 
@@ -103,7 +110,7 @@ class TaskController {
     String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
             HttpServletRequest request) {
         Task task = backend.getTask(user.token(), id);
-        model.addAttribute("task", task);
+        model.addAttribute("task", TaskView.of(task));
         model.addAttribute("form", TaskForm.of(task));
         return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row" : "tasks/edit";
     }
@@ -129,7 +136,7 @@ class TaskController {
             }
         }
         if (updated == null) {
-            model.addAttribute("task", backend.getTask(user.token(), id));
+            model.addAttribute("task", TaskView.of(backend.getTask(user.token(), id)));
             model.addAttribute("announcement", "The task was not saved: please correct the marked fields.");
             return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row-updated" : "tasks/edit";
         }
@@ -148,7 +155,7 @@ class TaskController {
         if (!Htmx.isHtmx(request)) {
             return "redirect:/tasks";
         }
-        model.addAttribute("task", task);
+        model.addAttribute("task", TaskView.of(task));
         model.addAttribute("announcement", "Task “" + task.title() + "” " + whatHappened + ".");
         return "tasks/fragments :: row-updated";
     }
@@ -156,7 +163,7 @@ class TaskController {
     @GetMapping("/{id}/delete")
     String confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
             HttpServletRequest request) {
-        model.addAttribute("task", backend.getTask(user.token(), id));
+        model.addAttribute("task", TaskView.of(backend.getTask(user.token(), id)));
         return Htmx.isHtmx(request) ? "tasks/fragments :: confirm-delete-row" : "tasks/confirm-delete";
     }
 

@@ -46,8 +46,8 @@ public final class FrontendBenchmark {
                 cookie += "; " + checkPage(base, cookie); // a browser sends its CSRF cookie back too
                 double idleRss = frontend.rssMiB();
 
-                // warm-up: let the JIT compile the hot paths of both services (slow when the machine is busy)
-                wrkTaskList(base, cookie, System.getProperty("warmup", "30s"));
+                // warm-up: let the JIT compile both services' hot paths (C2 needs a minute or more on a busy machine)
+                wrkTaskList(base, cookie, System.getProperty("warmup", "90s"));
                 AtomicReference<Double> peakRss = new AtomicReference<>(0.0);
                 Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleRss(frontend, peakRss));
                 long frontendCpu = frontend.cpuMillis();

@@ -58,6 +58,28 @@ class TaskControllerTest {
     }
 
     @Test
+    void eachRowShowsItsLabelsDueDateAndActions() throws Exception {
+        given(backend.listTasks(eq(TOKEN), any())).willReturn(page(task(7, "Buy <oat> milk", "in_progress"),
+                task(8, "Write report", "done")));
+
+        mvc.perform(get("/tasks").cookie(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<h3 class=\"task-title\">Buy &lt;oat&gt; milk</h3>"),
+                        containsString("<span class=\"badge status-in_progress\">In progress</span>"),
+                        containsString("<span class=\"badge priority-high\">High priority</span>"),
+                        containsString("Due <time datetime=\"2026-12-01\">1 Dec 2026</time>"),
+                        containsString("href=\"/tasks/7/edit\" hx-get=\"/tasks/7/edit\""),
+                        containsString("action=\"/tasks/7/complete\""),
+                        containsString("hx-post=\"/tasks/7/complete\""),
+                        containsString("<input type=\"hidden\" name=\"_csrf\""),
+                        containsString("href=\"/tasks/7/delete\" hx-get=\"/tasks/7/delete\""),
+                        containsString("<span class=\"visually-hidden\"> “Buy &lt;oat&gt; milk”</span>"),
+                        containsString("class=\"task done\""),
+                        not(containsString("action=\"/tasks/8/complete\"")))));
+    }
+
+    @Test
     void pagesLinkToTheirNeighboursKeepingTheFilters() throws Exception {
         given(backend.listTasks(eq(TOKEN), any())).willReturn(new dev.taskapp.frontend.backend.TaskPage(
                 List.of(task(21, "Buy milk", "todo")), 1, 20, 45, 3));
