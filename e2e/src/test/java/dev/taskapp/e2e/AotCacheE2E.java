@@ -33,14 +33,19 @@ class AotCacheE2E {
                 + " no AOT cache)?", service, stack.image(service)).contains(CACHE);
     }
 
-    /** Flags that do not match the cache (here: no compressed oops) make the JVM run without it. */
+    /**
+     * Flags that do not match the cache (here: no compressed oops) make the JVM run without it: the
+     * Spring context still starts (spring.context.exit=onRefresh exits with 0 only after a refresh
+     * that succeeded).
+     */
     @Test
     void aCacheTheJvmCannotUseIsSkipped(ComposeStack stack) {
         CommandResult run = Commands.run(List.of("docker", "run", "--rm", "--memory", "384m",
                 "-e", "JAVA_TOOL_OPTIONS=-XX:-UseCompressedOops -Dspring.context.exit=onRefresh",
                 stack.image("frontend")), Map.of(), Duration.ofMinutes(2));
+        String output = run.stdout() + run.stderr();
 
-        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        assertThat(run.stdout() + run.stderr()).contains("Unable to use AOT cache").contains("Started FrontendApplication");
+        assertThat(run.exitCode()).as(output).isZero();
+        assertThat(output).contains("Unable to use AOT cache").contains("Root WebApplicationContext: initialization completed");
     }
 }
