@@ -61,7 +61,8 @@ fi
 
 if $build; then
   log "building the images with Jib (base ${TASKAPP_BASE_IMAGE:-eclipse-temurin:25-jre})"
-  ./mvnw -B -q -DskipTests -Pdocker-images -pl services/backend,services/frontend -am package
+  # verify, not package: the images then carry their JDK AOT cache (README "Faster start").
+  ./mvnw -B -q -DskipTests -Pdocker-images -pl services/backend,services/frontend -am verify
 fi
 
 log "starting the stack"
