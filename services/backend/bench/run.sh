@@ -7,7 +7,7 @@
 # Usage: services/backend/bench/run.sh [PEER_DIR]
 #   PEER_DIR (or env PEER_DIR): folder holding the Flask peer's run.sh; skipped when absent.
 # Env: JVM_FLAGS (default: the image's flags, see below), MEMORY_LIMIT (512m, as Compose), PG_PORT (55432), APP_PORT (55001),
-#      PEER_PORT (55000), DURATION (10s), WARMUP (5s per endpoint), CONNECTIONS (32), THREADS (2), BENCH_STATE (/tmp/taskapp-bench).
+#      PEER_PORT (55000), DURATION (10s), WARMUP (60s per endpoint: with full tiered JIT on 2 busy cores C2 needs that long; shorter measures the profiling C1 tier), CONNECTIONS (32), THREADS (2), BENCH_STATE (/tmp/taskapp-bench).
 # Needs: Java 25, wrk, curl, PostgreSQL server binaries (Debian: postgresql), the jar
 #        (./mvnw -pl services/backend -am package -DskipTests).
 set -euo pipefail
@@ -24,7 +24,7 @@ pg_port=${PG_PORT:-55432}
 app_port=${APP_PORT:-55001}
 peer_port=${PEER_PORT:-55000}
 duration=${DURATION:-10s}
-warmup=${WARMUP:-5s}
+warmup=${WARMUP:-60s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 state=${BENCH_STATE:-/tmp/taskapp-bench}
