@@ -6,7 +6,7 @@
 #
 # Usage: services/backend/bench/run.sh [PEER_DIR]
 #   PEER_DIR (or env PEER_DIR): folder holding the Flask peer's run.sh; skipped when absent.
-# Env: JVM_FLAGS (default: the image's flags, see below), MEMORY_LIMIT (512m, as Compose), PG_PORT (55432), APP_PORT (55001),
+# Env: JVM_FLAGS (default: the image's flags, see below), MEMORY_LIMIT (default: Compose's mem_limit), PG_PORT (55432), APP_PORT (55001),
 #      PEER_PORT (55000), DURATION (10s), WARMUP (60s per endpoint: with full tiered JIT on 2 busy cores C2 needs that long; shorter measures the profiling C1 tier), CONNECTIONS (32), THREADS (2), BENCH_STATE (/tmp/taskapp-bench).
 # Needs: Java 25, wrk, curl, PostgreSQL server binaries (Debian: postgresql), the jar
 #        (./mvnw -pl services/backend -am package -DskipTests).
@@ -15,11 +15,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/../target/taskapp-backend.jar"
 peer_dir=${1:-${PEER_DIR:-}}
-# The image's flags, read from the Jib <jvmFlags> of the root and backend poms so they cannot
-# drift, and -XX:MaxRAM standing in for the container's memory limit (Compose mem_limit).
-root=$(cd "$here/../../.." && pwd)
-image_flags=$(sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "$root/pom.xml" "$root/services/backend/pom.xml" | paste -sd' ')
-jvm_flags=${JVM_FLAGS:-"-XX:MaxRAM=${MEMORY_LIMIT:-512m} $image_flags"}
+# The image's JVM flags and -XX:MaxRAM for Compose's memory limit (scripts/image-jvm-flags.sh).
+jvm_flags=${JVM_FLAGS:-$("$here/../../../scripts/image-jvm-flags.sh" backend)}
 pg_port=${PG_PORT:-55432}
 app_port=${APP_PORT:-55001}
 peer_port=${PEER_PORT:-55000}

@@ -10,13 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
-# The image's JVM flags, read from the poms so they cannot drift: Jib's <jvmFlags> in the root pom, then
-# the frontend's appended ones. -XX:MaxRAM stands in for the container's memory limit (Compose mem_limit).
-image_jvm_flags() {
-  sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' pom.xml services/frontend/pom.xml | paste -sd' '
-}
-FRONTEND_MEMORY=$(sed -n 's/.*TASKAPP_FRONTEND_MEMORY:-\([0-9]*[kmg]\)}.*/\1/p' docker-compose.yml)
-FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"$(image_jvm_flags) -XX:MaxRAM=${FRONTEND_MEMORY:?no frontend mem_limit in docker-compose.yml}"}
+# The image's JVM flags and -XX:MaxRAM for Compose's memory limit (scripts/image-jvm-flags.sh).
+FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"$(scripts/image-jvm-flags.sh frontend)"}
 # More flags after the image's (a later -XX flag wins), e.g. for a profile:
 #   FRONTEND_EXTRA_OPTS="-XX:StartFlightRecording=filename=/tmp/fe.jfr,settings=profile,dumponexit=true"
 FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS ${FRONTEND_EXTRA_OPTS:-}"
