@@ -211,6 +211,8 @@ class FrontendBrowserIT {
         HttpResponse<String> throttled = signInFrom("198.51.100.7", form, user, "correct-horse-42");
         assertThat(throttled.statusCode()).as("browser A is throttled, even with the right password").isEqualTo(429);
         assertThat(throttled.body()).contains("Too many failed logins");
+        assertThat(throttled.headers().firstValue("Retry-After")).as("the backend's Retry-After, passed on")
+                .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
 
         HttpResponse<String> otherBrowser = signInFrom("198.51.100.8", form, user, "correct-horse-42");
         assertThat(otherBrowser.statusCode()).as("browser B signs in").isEqualTo(302);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,6 +58,9 @@ class AuthController {
             form.setPassword("");
             model.addAttribute("next", target);
             response.setStatus(problem.status() == 401 || problem.status() == 429 ? problem.status() : 400);
+            // a throttled browser (or script) learns when to try again, as a direct API caller does
+            problem.retryAfter().filter(after -> problem.status() == 429)
+                    .ifPresent(after -> response.setHeader(HttpHeaders.RETRY_AFTER, after));
             return "auth/signin";
         }
     }

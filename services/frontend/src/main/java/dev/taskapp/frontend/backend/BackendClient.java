@@ -36,7 +36,7 @@ public class BackendClient {
                 })
                 .defaultStatusHandler(HttpStatusCode::is4xxClientError, (request, response) -> {
                     throw new BackendProblemException(readProblem(jsonMapper, response.getStatusCode(),
-                            response.getBody().readAllBytes()));
+                            response.getBody().readAllBytes()), response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
                 })
                 .build();
     }

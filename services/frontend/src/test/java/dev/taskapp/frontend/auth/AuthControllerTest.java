@@ -84,10 +84,11 @@ class AuthControllerTest {
     @Test
     void tooManyFailedSignInsAreA429WithTheBackendsReason() throws Exception {
         given(backend.login("alice", "s3cret-pass")).willThrow(new BackendProblemException(new Problem(null,
-                "Too many login attempts", 429, "Too many failed logins for this user or from this address", null)));
+                "Too many login attempts", 429, "Too many failed logins for this user or from this address", null), "42"));
 
         mvc.perform(post("/signin").with(csrf()).param("username", "alice").param("password", "s3cret-pass"))
                 .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "42"))
                 .andExpect(content().string(containsString("Too many failed logins for this user or from this address")));
     }
 
