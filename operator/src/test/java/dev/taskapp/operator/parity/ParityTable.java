@@ -102,8 +102,7 @@ final class ParityTable {
       case "image" -> ParityRow.mapped(path, value, where + "containers[" + container.getName() + "].image", container.getImage(),
           tier == Tier.DATABASE ? "TASKAPP_DB_IMAGE ↔ spec.database.image (operator default TASKAPP_DATABASE_IMAGE)"
               : "repository from TASKAPP_IMAGE_PREFIX, tag from TASKAPP_VERSION ↔ spec.images / spec.version");
-      case "environment" -> ParityRow.mapped(path, compose.environmentNames(service), where + "containers[" + container.getName() + "].env[].name",
-          envNames(container), ENV_NOTES.get(tier));
+      case "environment" -> environment(tier, path, where + "containers[" + container.getName() + "].env[].name", envNames(container));
       case "ports" -> ParityRow.mapped(path, compose.containerPorts(service), where + "containers[].ports[].containerPort; Service port",
           container.getPorts().stream().map(p -> p.getContainerPort()).toList(),
           "the host side (TASKAPP_BIND_ADDRESS, default 127.0.0.1) has no cluster counterpart: a ClusterIP Service,"
@@ -151,6 +150,21 @@ final class ParityTable {
     };
   }
 
+  /**
+   * The same variable names on both sides, but for Compose's laptop-only JVM options: there the
+   * backend runs on C1 alone (faster start, less memory), in Kubernetes on the image's full JIT.
+   */
+  private ParityRow environment(Tier tier, String path, String field, Object kubernetes) {
+    var names = compose.environmentNames(tier.component());
+    var shared = names.stream().filter(n -> !n.equals(LAPTOP_JVM_OPTIONS)).toList();
+    if (shared.size() == names.size()) {
+      return ParityRow.mapped(path, names, field, kubernetes, ENV_NOTES.get(tier));
+    }
+    return ParityRow.related(path, names, field, kubernetes, MAPPED, "equal but for " + LAPTOP_JVM_OPTIONS,
+        String.valueOf(shared).equals(String.valueOf(kubernetes)), ENV_NOTES.get(tier) + "; " + LAPTOP_JVM_OPTIONS
+            + " is Compose's only (C1 on a laptop: TASKAPP_BACKEND_JAVA_OPTIONS); Kubernetes runs the image's full tiered JIT");
+  }
+
   private ParityRow healthcheck(Tier tier, String key) {
     var path = "services." + tier.component() + ".healthcheck." + key;
     var check = compose.healthcheck(tier.component());
@@ -163,14 +177,16 @@ final class ParityTable {
       case "test" -> ParityRow.mapped(path, endpoint(check.get("test")), where + "readinessProbe", endpoint(readiness),
           tier == Tier.DATABASE ? "the startup probe runs the same command"
               : "the endpoint of the DESIGN.md contract; the startup and liveness probes use /actuator/health/liveness");
-      case "timeout" -> ParityRow.mapped(path, (long) seconds(value) + "s", where + "readinessProbe.timeoutSeconds",
-          readiness.getTimeoutSeconds() + "s", "");
+      case "timeout" -> ParityRow.related(path, (long) seconds(value) + "s", where + "readinessProbe.timeoutSeconds",
+          readiness.getTimeoutSeconds() + "s", MAPPED, "Compose's ≥ Kubernetes'", seconds(value) >= readiness.getTimeoutSeconds(),
+          "a Compose check retries for ~3 s within its timeout; a Kubernetes probe is one attempt");
       case "interval" -> ParityRow.approximated(path, value, where + "startupProbe / readinessProbe .periodSeconds",
           startup.getPeriodSeconds() + "s while starting, " + readiness.getPeriodSeconds() + "s after",
-          "Compose checks every second so each tier starts right after the one below; Kubernetes probes every 2 s"
-              + " while starting and every 5 s after, to keep the kubelet's load low");
+          "Compose checks every second (the db every 0.5 s), retrying within a check, so each tier starts right after"
+              + " the one below; Kubernetes probes every 2 s while starting and every 5 s after, to keep the kubelet's load low");
       case "retries" -> ParityRow.approximated(path, value, where + "readinessProbe.failureThreshold", readiness.getFailureThreshold(),
-          "about the same time to notice a failure (5 × 1 s ↔ 3 × 5 s); an unready pod only leaves its Service, it is not restarted");
+          "about the same time to notice a failure (3 checks of up to 5 s, 1 s apart ↔ 3 × 5 s); an unready pod only"
+              + " leaves its Service, it is not restarted");
       case "start_period" -> {
         var budget = budget(startup);
         yield ParityRow.related(path, (long) seconds(value) + "s",
@@ -284,11 +300,17 @@ final class ParityTable {
     return k8s.container(tier).getVolumeMounts().stream().filter(m -> claims.contains(m.getName())).map(m -> m.getMountPath()).toList();
   }
 
-  /** "GET :5000/api/health" for an HTTP check, "pg_isready -h 127.0.0.1" for the db's. */
+  /**
+   * "GET :5000/api/health" for an HTTP check, "pg_isready -h 127.0.0.1" for the db's; of a shell check
+   * that retries (`for …; do COMMAND && exit 0; …; done`), what COMMAND checks.
+   */
   @SuppressWarnings("unchecked")
   static String endpoint(Object composeTest) {
     var test = composeTest instanceof List<?> list ? (List<String>) list : List.of("CMD-SHELL", String.valueOf(composeTest));
     var words = test.getFirst().equals("CMD-SHELL") ? List.of(test.get(1).split("\\s+")) : test.subList(1, test.size());
+    if (words.contains("do")) {
+      words = words.subList(words.indexOf("do") + 1, words.contains("&&") ? words.indexOf("&&") : words.size());
+    }
     var url = words.stream().filter(w -> w.startsWith("http://")).findFirst();
     if (url.isPresent()) {
       var uri = java.net.URI.create(url.get());
@@ -313,6 +335,8 @@ final class ParityTable {
   static int budget(Probe startup) {
     return startup.getFailureThreshold() * startup.getPeriodSeconds() + Optional.ofNullable(startup.getInitialDelaySeconds()).orElse(0);
   }
+
+  private static final String LAPTOP_JVM_OPTIONS = "JDK_JAVA_OPTIONS";
 
   private static final Map<Tier, String> ENV_NOTES = Map.of(
       Tier.DATABASE, "values from .env ↔ the Secret (POSTGRES_PASSWORD); PGDATA is a subdirectory of the volume in"

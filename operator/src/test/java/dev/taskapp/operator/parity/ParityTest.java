@@ -89,6 +89,21 @@ class ParityTest {
   }
 
   @Test
+  void onlyTheLaptopJvmOptionsMayBeComposeOnly() {
+    assertThat(rowAfter("services.backend.environment", c -> { }).agrees()).isTrue();
+    assertThat(rowAfter("services.backend.environment",
+        c -> environment(c, "backend").put("LOGGING_LEVEL_ROOT", "debug")).agrees()).isFalse();
+  }
+
+  @Test
+  void aRetryingCheckOfAnotherCommandOrATimeoutBelowTheProbesIsCaught() {
+    assertThat(rowAfter("services.db.healthcheck.test", c -> healthcheck(c, "db").put("test",
+        List.of("CMD-SHELL", "for try in $(seq 30); do pg_isready -q && exit 0; sleep 0.1; done; exit 1"))).agrees()).isFalse();
+    assertThat(rowAfter("services.backend.healthcheck.timeout", c -> healthcheck(c, "backend").put("timeout", "2s")).agrees())
+        .isFalse();
+  }
+
+  @Test
   void aComposeKeyWithoutARuleFails() {
     var row = rowAfter("services.db.privileged", c -> service(c, "db").put("privileged", true));
     assertThat(row.agrees()).isFalse();
