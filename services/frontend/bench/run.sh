@@ -7,6 +7,7 @@
 #   WARMUP=90s services/frontend/bench/run.sh        # wrk before measuring (default 90s: C2 needs it on a busy machine)
 #   FRONTEND_AOT=true services/frontend/bench/run.sh  # with a JDK 25 AOT cache from a training run
 #   SCREENSHOTS=true services/frontend/bench/run.sh   # also saves the task list as PNGs (desktop, phone)
+#   CONNECTIONS=256 services/frontend/bench/run.sh    # wrk's connections (default 32, the issue's)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
@@ -35,5 +36,5 @@ if [[ "${FRONTEND_AOT:-false}" == "true" ]]; then
 fi
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(tr : "\n" < target/bench-classpath.txt | grep -v taskapp-backend | paste -sd:)" \
-  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-90s}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
+  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-90s}" -Dconnections="${CONNECTIONS:-32}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
   dev.taskapp.frontend.bench.FrontendBenchmark $FRONTEND_JAVA_OPTS

@@ -69,7 +69,7 @@ public final class FrontendBenchmark {
                 System.out.printf("start to ready:      %.2f s (process start to first 200 from /api/health)%n",
                         ready.toMillis() / 1000.0);
                 System.out.println("Spring reports:      " + startedLine(out.resolve("frontend.log")));
-                System.out.println("task list, wrk -t2 -c32 -d10s, 20 tasks, signed in:");
+                System.out.println("task list, wrk -t2 -c" + CONNECTIONS + " -d10s, 20 tasks, signed in:");
                 System.out.println("  requests/s:        " + find(report, "Requests/sec:\\s+([\\d.]+)"));
                 System.out.println("  latency p50:       " + find(report, "\\s50%\\s+(\\S+)"));
                 System.out.println("  latency p99:       " + find(report, "\\s99%\\s+(\\S+)"));
@@ -133,12 +133,15 @@ public final class FrontendBenchmark {
                 .map(c -> c.split(";")[0]).findFirst().orElseThrow();
     }
 
+    /** wrk's connections: the 32, or more to see how the heap copes with many pages in flight. */
+    private static final String CONNECTIONS = System.getProperty("connections", "32");
+
     private static String wrkTaskList(String base, String cookie, String duration) throws Exception {
         return wrk(base + "/tasks", "Cookie: " + cookie, duration);
     }
 
     private static String wrk(String url, String header, String duration) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + duration, "--latency",
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration, "--latency",
                 "-H", header, url));
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes());
