@@ -4,10 +4,11 @@
 # (the image's own entrypoint) that will use it. Run by Maven (services/pom.xml, profile docker-images)
 # between the two Jib builds: image without cache -> this script -> same image + cache layer.
 #
-# Usage: scripts/aot-cache-train.sh IMAGE OUTPUT_DIR MEMORY_LIMIT PORT PATHS [--with-database]
+# Usage: scripts/aot-cache-train.sh IMAGE OUTPUT_DIR SERVICE PORT PATHS [--with-database]
 #   IMAGE          the image just built by Jib (its entrypoint is used unchanged)
 #   OUTPUT_DIR     emptied first, then receives app.aot (so a stale cache can never be picked up)
-#   MEMORY_LIMIT   the container's memory limit in Compose (heap size and compressed-oops mode follow it)
+#   SERVICE        backend or frontend: the run gets the service's memory limit in Compose
+#                  (scripts/compose-memory-limit.sh; heap size and compressed-oops mode follow it)
 #   PORT, PATHS    the service's port and comma-separated paths: the first must answer 2xx (ready);
 #                  then each is requested once, so what a start and the first requests load is trained
 #   --with-database  start a throw-away PostgreSQL for the run (the backend migrates with Flyway and
@@ -21,7 +22,8 @@
 # fit in the memory limit.
 set -euo pipefail
 
-image=$1 out=$2 memory=$3 port=$4 paths=$5 with_database=${6:-}
+image=$1 out=$2 service=$3 port=$4 paths=$5 with_database=${6:-}
+memory=$("$(dirname "$0")/compose-memory-limit.sh" "$service")
 name="taskapp-aot-$(basename "$out" | tr -c 'a-z0-9\n' '-')-$$"
 work=$(mktemp -d)
 chmod 777 "$work" # the image runs as uid 10001

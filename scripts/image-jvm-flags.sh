@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
 # Prints the JVM flags a service's image runs with, for benchmarks that run the jar outside a
 # container: Jib's <jvmFlags> of the root pom and the service's pom (read, so they cannot drift),
-# then -XX:MaxRAM standing in for the container's memory limit (Compose's mem_limit default, or
-# MEMORY_LIMIT when set).
+# then -XX:MaxRAM standing in for the container's memory limit (scripts/compose-memory-limit.sh:
+# Compose's mem_limit default, or MEMORY_LIMIT when set).
 # Usage: scripts/image-jvm-flags.sh backend|frontend
 set -euo pipefail
 service=${1:?usage: scripts/image-jvm-flags.sh backend|frontend}
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ -f "$root/services/$service/pom.xml" ] || { echo "no service '$service': use backend or frontend" >&2; exit 2; }
-variable="TASKAPP_$(echo "$service" | tr '[:lower:]' '[:upper:]')_MEMORY"
-limit=${MEMORY_LIMIT:-$(sed -n "s/.*$variable:-\([0-9]*[kmg]\)}.*/\1/p" "$root/docker-compose.yml")}
-[ -n "$limit" ] || { echo "no mem_limit \${$variable:-…} for $service in docker-compose.yml: set MEMORY_LIMIT" >&2; exit 2; }
+limit=$("$root/scripts/compose-memory-limit.sh" "$service")
 flags=$(sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "$root/pom.xml" "$root/services/$service/pom.xml" | paste -sd' ')
 echo "$flags -XX:MaxRAM=$limit"
