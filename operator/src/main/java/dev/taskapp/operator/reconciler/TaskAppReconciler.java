@@ -34,6 +34,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -124,20 +125,22 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
         Tier.DATABASE, upstream(status.condition(ConditionTypes.DATABASE_READY).orElseThrow().isTrue(), "DatabaseReady", "DatabaseNotReady", "database"),
         Tier.BACKEND, upstream(Readiness.serving(observed.backend()), "BackendAvailable", "BackendNotAvailable", "backend")));
 
-    UpdateControl<TaskApp> control;
-    if (status.equals(app.getStatus())) {
-      control = UpdateControl.noUpdate();
-    } else {
+    if (!status.equals(app.getStatus())) {
       StatusCalculator.transitions(app.getStatus(), status).forEach(c -> events.record(context.getClient(), app, c));
-      app.setStatus(status);
-      control = UpdateControl.patchStatus(app);
+      // Not UpdateControl.patchStatus: without server-side apply, JOSDK sends a JSON Patch computed
+      // from the cached TaskApp, which may lag the server's by our own last write; applied to a newer
+      // status it mixed conditions (seen in CI: Ready=False with the message "All tiers are ready"),
+      // and the stale cache then looked up to date, so the status stayed wrong. The status is ours
+      // alone, so it is replaced whole (PUT /status) with the resourceVersion it was computed from
+      // (a conflict retries on the newer TaskApp), and the response is cached for the next reconcile.
+      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(app, context, fresh -> {
+        fresh.setStatus(status);
+        return fresh;
+      });
     }
-    // Status follows the workloads' status through watch events. JOSDK 5.2 filters the events of its
-    // own writes, and a workload status change racing such a write can be dropped with them (seen in
-    // CI: FrontendReady stayed 0/1 for 30 s while the Deployment said 1/1; see
-    // operator-framework/java-operator-sdk#3398). So while not Ready we look again, as controllers resync.
+    // A safety net, as controllers resync: while not Ready, look again even if no watch event comes.
     boolean ready = status.condition(ConditionTypes.READY).map(TaskAppCondition::isTrue).orElse(false);
-    return ready ? control : control.rescheduleAfter(NOT_READY_RECHECK);
+    return ready ? UpdateControl.noUpdate() : UpdateControl.<TaskApp>noUpdate().rescheduleAfter(NOT_READY_RECHECK);
   }
 
   private static Upstream upstream(boolean serving, String yes, String no, String tier) {
