@@ -1,10 +1,8 @@
 package dev.taskapp.operator.it;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.util.Queue;
@@ -18,7 +16,9 @@ import java.util.HashMap;
 /**
  * fabric8's mock API server in CRUD mode, with the TaskApp CRD from k8s/crd installed, and the
  * status subresource switched on for Deployments and StatefulSets as a real API server has it (so
- * an update of the spec never wipes the status the workload controllers wrote).
+ * an update of the spec never wipes the status the workload controllers wrote), and a status write
+ * from a stale resourceVersion refused with 409 as a real API server does (see
+ * {@link StatusLockingDispatcher}).
  */
 public final class MockCluster implements AutoCloseable {
 
@@ -28,7 +28,7 @@ public final class MockCluster implements AutoCloseable {
   public MockCluster() {
     var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
     server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
-        new KubernetesMixedDispatcher(expectations), false);
+        new StatusLockingDispatcher(expectations), false);
     server.init();
     // CRUD for everything but the one call the mock cannot answer: JOSDK's check, before leader
     // election, that it may use Leases (what the ClusterRole in k8s/operator grants).
@@ -68,8 +68,7 @@ public final class MockCluster implements AutoCloseable {
   public void conflictOnUpdate(String path, int times, Runnable onConflict) {
     server.expect().put().withPath(path).andReply(409, request -> {
       onConflict.run();
-      return new StatusBuilder().withStatus("Failure").withReason("Conflict").withCode(409)
-          .withMessage("the object has been modified; please apply your changes to the latest version and try again").build();
+      return StatusLockingDispatcher.conflictStatus();
     }).times(times);
   }
 
