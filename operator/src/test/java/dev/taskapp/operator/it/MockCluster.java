@@ -1,7 +1,9 @@
 package dev.taskapp.operator.it;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
@@ -14,21 +16,30 @@ import java.nio.file.Path;
 import java.util.HashMap;
 
 /**
- * fabric8's mock API server in CRUD mode, with the TaskApp CRD from k8s/crd installed, and the
- * status subresource switched on for Deployments and StatefulSets as a real API server has it (so
- * an update of the spec never wipes the status the workload controllers wrote), and a status write
- * from a stale resourceVersion refused with 409 as a real API server does (see
- * {@link StatusLockingDispatcher}).
+ * fabric8's mock API server in CRUD mode, made as strict as a real API server (see
+ * {@link StrictDispatcher}): the operator's client is its ServiceAccount, held to
+ * k8s/operator/rbac.yaml; objects are validated; patches apply as the API server applies them. The
+ * TaskApp CRD from k8s/crd is installed, and the status subresource is on for Deployments,
+ * StatefulSets and Pods as a real API server has it (so an update of the spec never wipes the status
+ * the workload controllers wrote).
  */
 public final class MockCluster implements AutoCloseable {
 
+  /** Who the operator's requests come from, as the API server names a ServiceAccount. */
+  public static final String OPERATOR_USER = "system:serviceaccount:taskapp-system:taskapp-operator";
+  /** The test's own requests and the kubelet double's: the cluster's administrators, allowed everything. */
+  public static final String ADMIN_USER = "kubernetes-admin";
+  private static final String OPERATOR_TOKEN = "operator-service-account-token";
+
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final Authorization authorization = new Authorization();
+  private final AdmissionPolicies admission = new AdmissionPolicies();
 
   public MockCluster() {
     var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
     server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
-        new StatusLockingDispatcher(expectations), false);
+        new StrictDispatcher(expectations, authorization, admission), false);
     server.init();
     // CRUD for everything but the one call the mock cannot answer: JOSDK's check, before leader
     // election, that it may use Leases (what the ClusterRole in k8s/operator grants).
@@ -68,12 +79,29 @@ public final class MockCluster implements AutoCloseable {
   public void conflictOnUpdate(String path, int times, Runnable onConflict) {
     server.expect().put().withPath(path).andReply(409, request -> {
       onConflict.run();
-      return StatusLockingDispatcher.conflictStatus();
+      return StrictDispatcher.conflictStatus();
     }).times(times);
   }
 
+  /** A client with the cluster's administrators' rights, like {@link #client()}. */
   public KubernetesClient newClient() {
     return server.createClient();
+  }
+
+  /** A client that authenticates as the operator's ServiceAccount ({@link #OPERATOR_USER}). */
+  public KubernetesClient operatorClient() {
+    var config = new ConfigBuilder(server.createClient().getConfiguration()).withOauthToken(OPERATOR_TOKEN).build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** The user a bearer token stands for; an unknown token is anonymous, as on an API server without it. */
+  static String userOfToken(String token) {
+    return OPERATOR_TOKEN.equals(token) ? OPERATOR_USER : "system:anonymous";
+  }
+
+  /** What this cluster's admission (webhooks, quotas) denies, as a test sets it. */
+  public AdmissionPolicies admission() {
+    return admission;
   }
 
   @Override

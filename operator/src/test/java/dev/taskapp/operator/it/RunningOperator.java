@@ -22,7 +22,7 @@ public final class RunningOperator implements AutoCloseable {
 
   /** @param env the operator's environment (see OperatorConfig) */
   public RunningOperator(MockCluster cluster, Map<String, String> env) {
-    client = cluster.newClient();
+    client = cluster.operatorClient();
     operator = TaskAppOperator.create(client, OperatorConfig.from(env), registry, Clock.systemUTC());
     operator.start();
   }
