@@ -4,13 +4,18 @@ import dev.taskapp.operator.core.Labels;
 import dev.taskapp.operator.core.Readiness;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +43,7 @@ public final class ReadinessGates {
 
   /** The gate condition's status and reason on a pod, if set. */
   public static Optional<String> gateOf(Pod pod) {
-    return Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of()).stream()
+    return conditions(pod).stream()
         .filter(c -> Readiness.GATE.equals(c.getType())).findFirst()
         .map(c -> c.getStatus() + "/" + c.getReason());
   }
@@ -46,63 +51,53 @@ public final class ReadinessGates {
   /**
    * Sets each pod's gate from the tier its own tier is gated on ({@link Tier#gatedOn()}).
    * @param serving whether each upstream tier serves, and why not
-   * @return how many pods were patched
+   * @return the pods whose gate could not be written, with the API server's reason: the caller
+   *     retries them (a refused write is not followed by any pod event that would bring us back)
    */
-  public int sync(KubernetesClient client, List<Pod> pods, Map<Tier, Upstream> serving) {
-    int patched = 0;
+  public List<String> sync(KubernetesClient client, List<Pod> pods, Map<Tier, Upstream> serving) {
+    var failed = new ArrayList<String>();
     for (var pod : pods) {
       var component = pod.getMetadata().getLabels().get(Labels.COMPONENT);
       var upstream = Arrays.stream(Tier.values()).filter(t -> t.component().equals(component)).findFirst()
           .flatMap(Tier::gatedOn).map(serving::get).orElse(null);
-      if (upstream != null && pod.getMetadata().getDeletionTimestamp() == null && patch(client, pod, upstream)) {
-        patched++;
+      if (upstream == null || pod.getMetadata().getDeletionTimestamp() != null || isSet(pod, upstream)) {
+        continue;
+      }
+      try {
+        patch(client, pod, upstream);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 404) { // a pod gone needs no gate
+          failed.add("pod " + pod.getMetadata().getName() + ": " + e.getMessage());
+        }
       }
     }
-    return patched;
+    return failed;
   }
 
-  private boolean patch(KubernetesClient client, Pod pod, Upstream upstream) {
+  private static List<PodCondition> conditions(Pod pod) {
+    return Optional.ofNullable(pod.getStatus()).map(PodStatus::getConditions).orElse(List.of());
+  }
+
+  private static boolean isSet(Pod pod, Upstream upstream) {
+    return gateOf(pod).filter(gate -> gate.equals((upstream.serving() ? "True" : "False") + "/" + upstream.reason())).isPresent();
+  }
+
+  /**
+   * A strategic merge patch of pods/status: the API server merges status.conditions by type, so
+   * this writes our condition whatever the list holds now, never a second copy of it, and leaves
+   * the kubelet's conditions alone.
+   */
+  private void patch(KubernetesClient client, Pod pod, Upstream upstream) {
     var wanted = upstream.serving() ? "True" : "False";
-    var conditions = Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of());
-    int index = -1;
-    for (int i = 0; i < conditions.size(); i++) {
-      if (Readiness.GATE.equals(conditions.get(i).getType())) {
-        index = i;
-      }
-    }
-    if (index >= 0 && wanted.equals(conditions.get(index).getStatus())
-        && upstream.reason().equals(conditions.get(index).getReason())) {
-      return false;
-    }
-    var now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    var condition = String.format(
-        "{\"type\":\"%s\",\"status\":\"%s\",\"reason\":\"%s\",\"message\":\"%s\",\"lastTransitionTime\":\"%s\"}",
-        Readiness.GATE, wanted, upstream.reason(), upstream.message(), now);
-    // A JSON patch that only touches our own condition: the "test" op makes it fail, rather than
-    // overwrite a kubelet condition, if the list changed since the pod was cached.
-    String patch;
-    if (index >= 0) {
-      patch = "[{\"op\":\"test\",\"path\":\"/status/conditions/" + index + "/type\",\"value\":\"" + Readiness.GATE + "\"},"
-          + "{\"op\":\"replace\",\"path\":\"/status/conditions/" + index + "\",\"value\":" + condition + "}]";
-    } else if (pod.getStatus() != null && pod.getStatus().getConditions() != null) {
-      patch = "[{\"op\":\"add\",\"path\":\"/status/conditions/-\",\"value\":" + condition + "}]";
-    } else if (pod.getStatus() != null) {
-      patch = "[{\"op\":\"add\",\"path\":\"/status/conditions\",\"value\":[" + condition + "]}]";
-    } else {
-      patch = "[{\"op\":\"add\",\"path\":\"/status\",\"value\":{\"conditions\":[" + condition + "]}}]";
-    }
-    try {
-      client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-          .subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404 || e.getCode() == 422) {
-        // Gone, or changed since cached: the pod's own event brings us back with a fresh view.
-        LOG.debug("Pod {} not patched: {}", pod.getMetadata().getName(), e.getMessage());
-        return false;
-      }
-      throw e;
-    }
+    // The time moves only when the status flips, as for every Kubernetes condition.
+    var since = conditions(pod).stream().filter(c -> Readiness.GATE.equals(c.getType()) && wanted.equals(c.getStatus()))
+        .map(PodCondition::getLastTransitionTime).findFirst()
+        .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+    var condition = new PodConditionBuilder().withType(Readiness.GATE).withStatus(wanted)
+        .withReason(upstream.reason()).withMessage(upstream.message()).withLastTransitionTime(since).build();
+    var patch = Map.of("status", Map.of("conditions", List.of(condition)));
+    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+        .subresource("status").patch(PatchContext.of(PatchType.STRATEGIC_MERGE), Serialization.asJson(patch));
     LOG.info("Pod {}/{}: {} = {} ({})", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), Readiness.GATE, wanted, upstream.reason());
-    return true;
   }
 }
