@@ -7,6 +7,9 @@ import dev.taskapp.operator.core.ResourceNames;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
@@ -18,6 +21,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.taskapp.operator.api.DeletionPolicy;
@@ -30,11 +34,11 @@ import java.util.function.IntFunction;
 
 /**
  * The database password, SECRET_KEY and JWT_SECRET_KEY. Created once with random values and never
- * updated: it is a {@link Creator} but not an Updater, so recreating other children never rotates it.
+ * rewritten: it is a {@link Creator} but not an Updater, so recreating other children never rotates it.
  *
- * <p>It follows the database volume's deletionPolicy (as it was when the Secret was created): with
+ * <p>It follows the database volume's deletionPolicy, also when the policy changes later: with
  * Retain it has no owner reference and outlives the TaskApp, so a TaskApp re-created under the same
- * name finds both its data and the password that opens it.
+ * name finds both its data and the password that opens it; with Delete it goes with the TaskApp.
  */
 @KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
 public class CredentialsSecretDependentResource extends KubernetesDependentResource<Secret, TaskApp>
@@ -98,10 +102,32 @@ public class CredentialsSecretDependentResource extends KubernetesDependentResou
    */
   @Override
   public ReconcileResult<Secret> reconcile(TaskApp app, Context<TaskApp> context) {
-    if (getSecondaryResource(app, context).isEmpty() && dataOutlivesSecret(app, context.getClient())) {
+    var actual = getSecondaryResource(app, context);
+    if (actual.isPresent()) {
+      return followDeletionPolicy(app, actual.get(), context.getClient());
+    }
+    if (dataOutlivesSecret(app, context.getClient())) {
       return ReconcileResult.noOperation(null);
     }
     return super.reconcile(app, context);
+  }
+
+  /**
+   * Adds or removes the owner reference alone, by a strategic merge patch of ownerReferences (merged
+   * by uid): the values are never touched, and an owner someone else added stays.
+   */
+  private ReconcileResult<Secret> followDeletionPolicy(TaskApp app, Secret secret, KubernetesClient client) {
+    var uid = app.getMetadata().getUid();
+    boolean owned = secret.getMetadata().getOwnerReferences().stream().anyMatch(r -> uid.equals(r.getUid()));
+    boolean shouldBeOwned = new EffectiveSpec(app, Defaults.builtIn()).deletionPolicy() == DeletionPolicy.Delete;
+    if (owned == shouldBeOwned) {
+      return ReconcileResult.noOperation(secret);
+    }
+    Object reference = shouldBeOwned ? new SecretBuilder().build().addOwnerReference(app) : Map.of("uid", uid, "$patch", "delete");
+    var patched = client.secrets().inNamespace(secret.getMetadata().getNamespace()).withName(secret.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+            Serialization.asJson(Map.of("metadata", Map.of("ownerReferences", List.of(reference)))));
+    return ReconcileResult.resourceUpdated(patched);
   }
 
   /** Whether the database's claim exists and is not on its way out (asked only while the Secret is missing). */
