@@ -18,14 +18,14 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Grows the database's PersistentVolumeClaim when spec.database.storage grows. The StatefulSet
  * controller creates the claim from its volumeClaimTemplate, which is immutable, so the operator
  * asks the claim itself for more (the StorageClass must allow volume expansion). It never creates
- * or deletes the claim, and never shrinks it (the CRD forbids a smaller storage anyway).
+ * or deletes the claim, and never shrinks it (the CRD forbids a smaller storage anyway). Where the
+ * StorageClass cannot grow volumes, it does not try (see {@link VolumeExpansion}).
  */
 @KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.DATABASE_SELECTOR))
 public class DatabaseVolumeExpansionDependentResource extends KubernetesDependentResource<PersistentVolumeClaim, TaskApp>
@@ -51,9 +51,14 @@ public class DatabaseVolumeExpansionDependentResource extends KubernetesDependen
         .build();
   }
 
+  /**
+   * Up to date when the claim has what the spec asks, and also when it cannot grow: the status says
+   * why ({@link VolumeExpansion}) and nothing waits on a patch the API server would refuse.
+   */
   @Override
   public Result<PersistentVolumeClaim> match(PersistentVolumeClaim actual, PersistentVolumeClaim desired, TaskApp app, Context<TaskApp> context) {
-    return Result.computed(requested(desired).compareTo(requested(actual)) <= 0, desired);
+    boolean enough = VolumeExpansion.requested(desired).compareTo(VolumeExpansion.requested(actual)) <= 0;
+    return Result.computed(enough || VolumeExpansion.blocked(app, actual, context.getClient()).isPresent(), desired);
   }
 
   @Override
@@ -62,11 +67,6 @@ public class DatabaseVolumeExpansionDependentResource extends KubernetesDependen
     return context.getClient().persistentVolumeClaims().inNamespace(actual.getMetadata().getNamespace())
         .withName(actual.getMetadata().getName())
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + storage + "\"}}}}");
-  }
-
-  private static Quantity requested(PersistentVolumeClaim claim) {
-    return Optional.ofNullable(claim.getSpec().getResources())
-        .map(r -> r.getRequests()).map(r -> r.get("storage")).orElse(new Quantity("0"));
   }
 
   /** Found by the instance label the volumeClaimTemplate gives it (it has no owner reference to the TaskApp). */
