@@ -14,6 +14,7 @@ import dev.taskapp.operator.database.DatabaseReadyCondition;
 import dev.taskapp.operator.database.DatabaseServiceDependentResource;
 import dev.taskapp.operator.database.DatabaseStatefulSetDependentResource;
 import dev.taskapp.operator.database.DatabaseVolumeExpansionDependentResource;
+import dev.taskapp.operator.database.VolumeExpansion;
 import dev.taskapp.operator.frontend.FrontendDeploymentDependentResource;
 import dev.taskapp.operator.frontend.FrontendIngressDependentResource;
 import dev.taskapp.operator.frontend.FrontendNetworkPolicyDependentResource;
@@ -24,8 +25,10 @@ import dev.taskapp.operator.gates.ReadinessGates.Upstream;
 import dev.taskapp.operator.secret.CredentialsSecretDependentResource;
 import dev.taskapp.operator.status.ConditionTypes;
 import dev.taskapp.operator.status.Observed;
+import dev.taskapp.operator.status.Refusal;
 import dev.taskapp.operator.status.StatusCalculator;
 import dev.taskapp.operator.status.TransitionEvents;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -42,19 +45,25 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Creates db → backend → frontend in order (the workflow below), then keeps the pods' readiness
- * gates and the TaskApp's status true to what it observes.
+ * gates and the TaskApp's status true to what it observes, including what the cluster refused.
  */
 @ControllerConfiguration(name = TaskAppReconciler.NAME)
-@Workflow(dependents = {
+// A child the cluster refuses must not stop the rest: reconcile() still runs, writes the gates and
+// the status (which names the refused object), then fails so that JOSDK retries with backoff, for
+// as long as it takes (the user may fix the spec, a webhook may change its mind).
+@GradualRetry(maxAttempts = -1, initialInterval = 1_000, maxInterval = 60_000)
+@Workflow(handleExceptionsInReconciler = true, dependents = {
     @Dependent(name = TaskAppReconciler.SECRET, type = CredentialsSecretDependentResource.class),
     @Dependent(name = "db-service", type = DatabaseServiceDependentResource.class),
     @Dependent(name = "db-network-policy", type = DatabaseNetworkPolicyDependentResource.class),
@@ -113,15 +122,20 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
 
   @Override
   public UpdateControl<TaskApp> reconcile(TaskApp app, Context<TaskApp> context) {
+    var refusals = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
+        .map(result -> Refusals.of(app, result.getErroredDependents())).orElse(List.of());
     var observed = new Observed(
         context.getSecondaryResource(StatefulSet.class, DATABASE).orElse(null),
         context.getSecondaryResource(Deployment.class, BACKEND).orElse(null),
         context.getSecondaryResource(Deployment.class, FRONTEND).orElse(null),
         context.getSecondaryResource(Secret.class, SECRET).isEmpty()
-            && CredentialsSecretDependentResource.dataOutlivesSecret(app, context.getClient()));
+            && CredentialsSecretDependentResource.dataOutlivesSecret(app, context.getClient()),
+        refusals,
+        context.getSecondaryResource(PersistentVolumeClaim.class)
+            .flatMap(claim -> VolumeExpansion.blocked(app, claim, context.getClient())));
     var status = statuses.next(app, observed);
 
-    gates.sync(context.getClient(), List.copyOf(context.getSecondaryResources(Pod.class)), Map.of(
+    var gatesNotWritten = gates.sync(context.getClient(), List.copyOf(context.getSecondaryResources(Pod.class)), Map.of(
         Tier.DATABASE, upstream(status.condition(ConditionTypes.DATABASE_READY).orElseThrow().isTrue(), "DatabaseReady", "DatabaseNotReady", "database"),
         Tier.BACKEND, upstream(Readiness.serving(observed.backend()), "BackendAvailable", "BackendNotAvailable", "backend")));
 
@@ -138,9 +152,19 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
         return fresh;
       });
     }
+    if (!refusals.isEmpty() || !gatesNotWritten.isEmpty()) {
+      throw new NotWrittenException(Stream.concat(refusals.stream().map(Refusal::describe), gatesNotWritten.stream()).toList());
+    }
     // A safety net, as controllers resync: while not Ready, look again even if no watch event comes.
     boolean ready = status.condition(ConditionTypes.READY).map(TaskAppCondition::isTrue).orElse(false);
     return ready ? UpdateControl.noUpdate() : UpdateControl.<TaskApp>noUpdate().rescheduleAfter(NOT_READY_RECHECK);
+  }
+
+  /** What this reconciliation could not write; thrown after the status says so, for JOSDK to retry. */
+  static final class NotWrittenException extends RuntimeException {
+    NotWrittenException(List<String> what) {
+      super("Not written, retrying: " + String.join("; ", what));
+    }
   }
 
   private static Upstream upstream(boolean serving, String yes, String no, String tier) {

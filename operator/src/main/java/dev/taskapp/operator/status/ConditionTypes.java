@@ -7,6 +7,8 @@ public final class ConditionTypes {
   public static final String BACKEND_READY = "BackendReady";
   public static final String FRONTEND_READY = "FrontendReady";
   public static final String READY = "Ready";
+  /** Present only while spec.database.storage asks for more than the volume can be given. */
+  public static final String STORAGE_EXPANDED = "StorageExpanded";
 
   public static final String TRUE = "True";
   public static final String FALSE = "False";
@@ -25,6 +27,10 @@ public final class ConditionTypes {
   public static final String REASON_INVALID_SPEC = "InvalidSpec";
   /** The credentials Secret was deleted while the database volume still holds data. */
   public static final String REASON_CREDENTIALS_MISSING = "CredentialsMissing";
+  /** The cluster refused a child object (validation, an admission webhook, a quota, a permission). */
+  public static final String REASON_REFUSED = "Refused";
+  /** The database volume's StorageClass does not allow it to grow. */
+  public static final String REASON_EXPANSION_NOT_ALLOWED = "ExpansionNotAllowed";
 
   private ConditionTypes() {}
 }

@@ -10,12 +10,14 @@ import dev.taskapp.operator.core.Defaults;
 import dev.taskapp.operator.core.EffectiveSpec;
 import dev.taskapp.operator.core.Readiness;
 import dev.taskapp.operator.core.ResourceNames;
+import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Turns what was observed into the TaskApp's status; lastTransitionTime moves only when a status flips. */
@@ -34,31 +36,47 @@ public final class StatusCalculator {
   public TaskAppStatus next(TaskApp app, Observed observed) {
     var previous = Optional.ofNullable(app.getStatus()).orElseGet(TaskAppStatus::new);
     Long generation = app.getMetadata().getGeneration();
-    var db = database(observed);
-    var backend = tier(BACKEND_READY, "backend", observed.backend(), db.ready(),
-        REASON_WAITING_FOR_DATABASE, REASON_DATABASE_NOT_READY, "the database is not ready");
-    var frontend = tier(FRONTEND_READY, "frontend", observed.frontend(), Readiness.serving(observed.backend()),
-        REASON_WAITING_FOR_BACKEND, REASON_BACKEND_NOT_READY, "the backend is not available");
+    var db = refusedIfDown(database(observed), Tier.DATABASE, observed);
+    var backend = refusedIfDown(tier(BACKEND_READY, "backend", observed.backend(), db.ready(),
+        REASON_WAITING_FOR_DATABASE, REASON_DATABASE_NOT_READY, "the database is not ready"), Tier.BACKEND, observed);
+    var frontend = refusedIfDown(tier(FRONTEND_READY, "frontend", observed.frontend(), Readiness.serving(observed.backend()),
+        REASON_WAITING_FOR_BACKEND, REASON_BACKEND_NOT_READY, "the backend is not available"), Tier.FRONTEND, observed);
     var url = new EffectiveSpec(app, Defaults.builtIn()).url();
     var problems = SpecProblems.of(app);
     var ready = observed.credentialsMissing()
         ? new Draft(READY, FALSE, REASON_CREDENTIALS_MISSING, "The Secret " + ResourceNames.secret(app)
             + " was deleted while the database volume " + ResourceNames.dataClaim(app) + " holds data; restore it"
             + " (e.g. from a backup): a new password would not open the data, so the operator does not make one")
+        : !observed.refusals().isEmpty()
+        ? new Draft(READY, FALSE, REASON_REFUSED, observed.refusals().stream().map(Refusal::describe).collect(Collectors.joining("; ")))
         : !problems.isEmpty()
         ? new Draft(READY, FALSE, REASON_INVALID_SPEC, "Invalid spec: " + String.join("; ", problems))
         : Stream.of(db, backend, frontend).filter(d -> !d.ready()).findFirst()
             .map(d -> new Draft(READY, FALSE, notReadyReason(d.type()), d.message()))
             .orElse(new Draft(READY, TRUE, REASON_READY, "All tiers are ready at " + url));
+    // Not part of Ready: the database serves on the volume it has; this only says the spec's size was not given.
+    var storage = observed.storageNotExpandable().map(why -> new Draft(STORAGE_EXPANDED, FALSE, REASON_EXPANSION_NOT_ALLOWED, why));
 
     var status = new TaskAppStatus();
     status.setObservedGeneration(generation);
-    status.setConditions(Stream.of(db, backend, frontend, ready).map(d -> condition(previous, d, generation)).toList());
+    status.setConditions(Stream.concat(Stream.of(db, backend, frontend, ready), storage.stream())
+        .map(d -> condition(previous, d, generation)).toList());
     status.setDatabase(new TierStatus(observed.database() == null ? 0 : Readiness.readyReplicas(observed.database()), 1));
     status.setBackend(counts(observed.backend()));
     status.setFrontend(counts(observed.frontend()));
     status.setUrl(url);
     return status;
+  }
+
+  /** A tier that does not serve because the cluster refused one of its objects says so, rather than "Creating". */
+  private static Draft refusedIfDown(Draft draft, Tier tier, Observed observed) {
+    if (draft.ready()) {
+      return draft; // still serving what it had; Ready carries the refusal
+    }
+    return observed.refusals().stream().filter(r -> r.tier() == tier).map(Refusal::describe)
+        .reduce((a, b) -> a + "; " + b)
+        .map(message -> new Draft(draft.type(), FALSE, REASON_REFUSED, message))
+        .orElse(draft);
   }
 
   private static Draft database(Observed observed) {
@@ -118,11 +136,15 @@ public final class StatusCalculator {
     return new TaskAppCondition(draft.type(), draft.status(), draft.reason(), draft.message(), transitionTime, generation);
   }
 
-  /** The conditions whose status changed (or appeared) between two statuses. */
+  /**
+   * The conditions whose status or reason changed (or that appeared) between two statuses: a tier
+   * that goes from waiting to refused stays False, but the user must hear of it.
+   */
   public static List<TaskAppCondition> transitions(TaskAppStatus before, TaskAppStatus after) {
     var old = Optional.ofNullable(before).orElseGet(TaskAppStatus::new);
     return after.getConditions().stream()
-        .filter(c -> old.condition(c.getType()).map(p -> !p.getStatus().equals(c.getStatus())).orElse(true))
+        .filter(c -> old.condition(c.getType())
+            .map(p -> !p.getStatus().equals(c.getStatus()) || !p.getReason().equals(c.getReason())).orElse(true))
         .toList();
   }
 }

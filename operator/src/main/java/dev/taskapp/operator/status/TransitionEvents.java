@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ public final class TransitionEvents {
   private static final String COMPONENT = "taskapp-operator";
 
   private static final int MAX_TOLD = 10_000;
+  private static final Set<String> WARNINGS = Set.of(ConditionTypes.REASON_INVALID_SPEC, ConditionTypes.REASON_CREDENTIALS_MISSING,
+      ConditionTypes.REASON_REFUSED, ConditionTypes.REASON_EXPANSION_NOT_ALLOWED);
 
   private final Clock clock;
   /**
@@ -47,8 +50,7 @@ public final class TransitionEvents {
       return;
     }
     var now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    var warning = condition.getReason().endsWith("NotReady") || condition.getReason().equals(ConditionTypes.REASON_INVALID_SPEC)
-        || condition.getReason().equals(ConditionTypes.REASON_CREDENTIALS_MISSING);
+    var warning = condition.getReason().endsWith("NotReady") || WARNINGS.contains(condition.getReason());
     var event = new EventBuilder()
         .withNewMetadata()
         .withName(app.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))

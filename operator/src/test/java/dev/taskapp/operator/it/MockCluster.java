@@ -1,6 +1,7 @@
 package dev.taskapp.operator.it;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -29,6 +30,10 @@ public final class MockCluster implements AutoCloseable {
   public static final String OPERATOR_USER = "system:serviceaccount:taskapp-system:taskapp-operator";
   /** The test's own requests and the kubelet double's: the cluster's administrators, allowed everything. */
   public static final String ADMIN_USER = "kubernetes-admin";
+  /** The default StorageClass, which allows volume expansion. */
+  public static final String STANDARD_STORAGE = "standard";
+  /** A StorageClass without volume expansion, as k3s and kind ship. */
+  public static final String LOCAL_PATH_STORAGE = "local-path";
   private static final String OPERATOR_TOKEN = "operator-service-account-token";
 
   private final KubernetesMockServer server;
@@ -54,6 +59,19 @@ public final class MockCluster implements AutoCloseable {
     statusSubresource("apps", "deployments", "Deployment");
     statusSubresource("apps", "statefulsets", "StatefulSet");
     statusSubresource("", "pods", "Pod");
+    storageClass(STANDARD_STORAGE, true);
+    storageClass(LOCAL_PATH_STORAGE, false);
+  }
+
+  /**
+   * The cluster's StorageClasses: the default one can grow volumes (as on most clouds); local-path,
+   * as k3s and kind ship it, cannot.
+   */
+  private void storageClass(String name, boolean expandable) {
+    client.resource(new StorageClassBuilder().withNewMetadata().withName(name)
+        .addToAnnotations("storageclass.kubernetes.io/is-default-class", String.valueOf(name.equals(STANDARD_STORAGE))).endMetadata()
+        .withProvisioner(expandable ? "csi.example.com" : "rancher.io/local-path")
+        .withAllowVolumeExpansion(expandable ? true : null).build()).create();
   }
 
   private void statusSubresource(String group, String plural, String kind) {

@@ -76,7 +76,8 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
     if (api.verb().equals("create") || api.verb().equals("update") || api.verb().equals("patch")) {
       var object = json(new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
       if (object != null) {
-        var refusal = ObjectValidation.refuse(api, object).or(() -> admission.refuse(api, object));
+        var before = stored;
+        var refusal = ObjectValidation.refuse(api, object).or(() -> admission.refuse(api, object, before, this::get));
         if (refusal.isPresent()) {
           return refusal.get();
         }
@@ -91,8 +92,12 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
   /** The object at the request's path as the store holds it, or null (404 and the like are the CRUD dispatcher's). */
   private JsonNode stored(ApiRequest api) {
     var full = api.raw().getPath().split("\\?")[0];
-    var objectPath = api.subresource() == null ? full : full.substring(0, full.length() - api.subresource().length() - 1);
-    var response = super.dispatch(new RecordedRequest("GET " + objectPath + " HTTP/1.1", HttpMethod.GET, objectPath,
+    return get(api.subresource() == null ? full : full.substring(0, full.length() - api.subresource().length() - 1));
+  }
+
+  /** The object stored at an API path, or null. */
+  private JsonNode get(String path) {
+    var response = super.dispatch(new RecordedRequest("GET " + path + " HTTP/1.1", HttpMethod.GET, path,
         Headers.builder().build(), new Buffer()));
     return response.code() == 200 ? json(new String(response.getBody().getBytes(), StandardCharsets.UTF_8)) : null;
   }

@@ -176,10 +176,12 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
   void moreStorageGrowsTheDatabaseClaim() {
     create("grow");
     awaitReady("grow");
-    // The StatefulSet controller's part, which the mock lacks: the claim from the volumeClaimTemplate.
+    // The StatefulSet controller's part, which the mock lacks: the claim from the volumeClaimTemplate,
+    // given the default StorageClass as the API server's DefaultStorageClass admission plugin does.
     var template = child(StatefulSet.class, "grow-db").getSpec().getVolumeClaimTemplates().getFirst();
     client.resource(new PersistentVolumeClaimBuilder(template).editMetadata().withName("data-grow-db-0")
-        .withNamespace(TestTaskApps.NAMESPACE).endMetadata().build()).create();
+        .withNamespace(TestTaskApps.NAMESPACE).endMetadata()
+        .editSpec().withStorageClassName(MockCluster.STANDARD_STORAGE).endSpec().build()).create();
 
     client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("grow").edit(a -> {
       a.getSpec().setDatabase(new DatabaseSpec());

@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import dev.taskapp.operator.core.Tier;
 import org.junit.jupiter.api.Test;
 
 class StatusCalculatorTest {
@@ -105,5 +108,41 @@ class StatusCalculatorTest {
         .next(TestTaskApps.minimal("demo"), new Observed(db(1), deployment(1, 1, 1), deployment(1, 1, 1), true));
     assertThat(condition(status, "Ready").getReason()).isEqualTo("CredentialsMissing");
     assertThat(condition(status, "Ready").getMessage()).contains("demo-credentials", "data-demo-db-0", "restore");
+  }
+
+  @Test
+  void aRefusedChildIsNamedOnReadyAndOnItsTierWhileTheTierIsDown() {
+    var refusal = new Refusal(Tier.BACKEND, "Deployment", "demo-backend",
+        "admission webhook \"policy.example.com\" denied the request: too many replicas (HTTP 400)");
+    var status = new StatusCalculator(Clock.systemUTC()).next(TestTaskApps.minimal("demo"),
+        new Observed(db(1), null, null, false, List.of(refusal), Optional.empty()));
+    assertThat(condition(status, "DatabaseReady").getStatus()).as("the database is not what was refused").isEqualTo("True");
+    assertThat(condition(status, "BackendReady").getReason()).isEqualTo("Refused");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("Refused");
+    assertThat(condition(status, "Ready").getMessage())
+        .isEqualTo("Deployment demo-backend was refused: admission webhook \"policy.example.com\" denied the request: too many replicas (HTTP 400)");
+  }
+
+  @Test
+  void aServingTierKeepsItsConditionWhenAChangeToItIsRefused() {
+    var refusal = new Refusal(Tier.BACKEND, "Deployment", "demo-backend", "denied (HTTP 400)");
+    var status = new StatusCalculator(Clock.systemUTC()).next(TestTaskApps.minimal("demo"),
+        new Observed(db(1), deployment(1, 1, 1), deployment(1, 1, 1), false, List.of(refusal), Optional.empty()));
+    assertThat(condition(status, "BackendReady").getStatus()).as("its pods still serve; the gates depend on it").isEqualTo("True");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("Refused");
+  }
+
+  @Test
+  void storageThatCannotGrowHasItsOwnConditionAndLeavesReadyAlone() {
+    var ready = new StatusCalculator(Clock.systemUTC()).next(TestTaskApps.minimal("demo"),
+        new Observed(db(1), deployment(1, 1, 1), deployment(1, 1, 1)));
+    assertThat(ready.condition("StorageExpanded")).as("absent while nothing is asked that cannot be given").isEmpty();
+
+    var status = new StatusCalculator(Clock.systemUTC()).next(TestTaskApps.minimal("demo"),
+        new Observed(db(1), deployment(1, 1, 1), deployment(1, 1, 1), false, List.of(), Optional.of("the class cannot grow volumes")));
+    assertThat(condition(status, "StorageExpanded").getStatus()).isEqualTo("False");
+    assertThat(condition(status, "StorageExpanded").getReason()).isEqualTo("ExpansionNotAllowed");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
   }
 }
