@@ -141,12 +141,9 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
 
     if (!status.equals(app.getStatus())) {
       StatusCalculator.transitions(app.getStatus(), status).forEach(c -> events.record(context.getClient(), app, c));
-      // Not UpdateControl.patchStatus: without server-side apply, JOSDK sends a JSON Patch computed
-      // from the cached TaskApp, which may lag the server's by our own last write; applied to a newer
-      // status it mixed conditions (seen in CI: Ready=False with the message "All tiers are ready"),
-      // and the stale cache then looked up to date, so the status stayed wrong. The status is ours
-      // alone, so it is replaced whole (PUT /status) with the resourceVersion it was computed from
-      // (a conflict retries on the newer TaskApp), and the response is cached for the next reconcile.
+      // Not UpdateControl.patchStatus: without server-side apply it sends a JSON Patch against the
+      // cached TaskApp, which can lag our own last write and so mixed conditions. The status is ours
+      // alone: replaced whole, from the resourceVersion it was computed from, and the answer cached.
       PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(app, context, fresh -> {
         fresh.setStatus(status);
         return fresh;
