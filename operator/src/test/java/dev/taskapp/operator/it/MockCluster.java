@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.util.Queue;
@@ -14,6 +13,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Set;
 
 /**
  * fabric8's mock API server in CRUD mode, made as strict as a real API server (see
@@ -29,7 +29,8 @@ public final class MockCluster implements AutoCloseable {
   public static final String OPERATOR_USER = "system:serviceaccount:taskapp-system:taskapp-operator";
   /** The test's own requests and the kubelet double's: the cluster's administrators, allowed everything. */
   public static final String ADMIN_USER = "kubernetes-admin";
-  private static final String OPERATOR_TOKEN = "operator-service-account-token";
+  static final String OPERATOR_TOKEN = "operator-service-account-token";
+  private static final String RULES_REVIEW_PATH = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
@@ -41,13 +42,8 @@ public final class MockCluster implements AutoCloseable {
     server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
         new StrictDispatcher(expectations, authorization, admission), false);
     server.init();
-    // CRUD for everything but the one call the mock cannot answer: JOSDK's check, before leader
-    // election, that it may use Leases (what the ClusterRole in k8s/operator grants).
-    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
-            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("create", "get", "update")
-            .endResourceRule().withIncomplete(false).endStatus().build())
-        .always();
+    // JOSDK asks, before leader election, which Lease verbs it has: answered from the same rules.
+    server.expect().post().withPath(RULES_REVIEW_PATH).andReply(201, authorization::rulesReview).always();
     client = server.createClient();
     client.apiextensions().v1().customResourceDefinitions()
         .load(Path.of("../k8s/crd/taskapps.taskapp.dev-v1.yml").toFile()).create();
@@ -97,6 +93,19 @@ public final class MockCluster implements AutoCloseable {
   /** The user a bearer token stands for; an unknown token is anonymous, as on an API server without it. */
   static String userOfToken(String token) {
     return OPERATOR_TOKEN.equals(token) ? OPERATOR_USER : "system:anonymous";
+  }
+
+  /**
+   * Each (verb, API group, resource[/subresource]) the operator's ServiceAccount asked for so far,
+   * and whether k8s/operator/rbac.yaml granted it.
+   */
+  Set<Authorization.Access> operatorAccess() {
+    return authorization.operatorAccess();
+  }
+
+  /** The RBAC rules the cluster enforces: k8s/operator/rbac.yaml as shipped. */
+  RbacPolicy rbac() {
+    return authorization.policy();
   }
 
   /** What this cluster's admission (webhooks, quotas) denies, as a test sets it. */
