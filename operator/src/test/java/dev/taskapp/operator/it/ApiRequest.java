@@ -75,7 +75,7 @@ public record ApiRequest(String user, String verb, String group, String version,
   private static String user(RecordedRequest request) {
     var authorization = request.getHeader("Authorization");
     if (authorization == null || !authorization.startsWith("Bearer ")) {
-      return MockCluster.ADMIN_USER; // fabric8's mock clients send no token: the test's own requests
+      return MockCluster.ADMIN_USER; // no token: the dispatcher's own look-ups, not a client's request
     }
     return MockCluster.userOfToken(authorization.substring("Bearer ".length()).trim());
   }

@@ -30,6 +30,8 @@ public final class MockCluster implements AutoCloseable {
   /** The test's own requests and the kubelet double's: the cluster's administrators, allowed everything. */
   public static final String ADMIN_USER = "kubernetes-admin";
   static final String OPERATOR_TOKEN = "operator-service-account-token";
+  /** The token every client of fabric8's mock server sends (KubernetesMockServer#createClient): the admins'. */
+  private static final String MOCK_CLIENT_TOKEN = "secret";
   private static final String RULES_REVIEW_PATH = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
 
   private final KubernetesMockServer server;
@@ -92,7 +94,11 @@ public final class MockCluster implements AutoCloseable {
 
   /** The user a bearer token stands for; an unknown token is anonymous, as on an API server without it. */
   static String userOfToken(String token) {
-    return OPERATOR_TOKEN.equals(token) ? OPERATOR_USER : "system:anonymous";
+    return switch (token) {
+      case OPERATOR_TOKEN -> OPERATOR_USER;
+      case MOCK_CLIENT_TOKEN -> ADMIN_USER;
+      default -> "system:anonymous";
+    };
   }
 
   /**
