@@ -41,10 +41,6 @@ final class Authorization {
   private final RbacPolicy policy;
   private final Set<Access> operatorAccess = ConcurrentHashMap.newKeySet();
 
-  Authorization() {
-    this(RbacPolicy.load(RBAC_MANIFESTS));
-  }
-
   Authorization(RbacPolicy policy) {
     this.policy = policy;
   }

@@ -36,10 +36,16 @@ public final class MockCluster implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
-  private final Authorization authorization = new Authorization();
+  private final Authorization authorization;
   private final AdmissionPolicies admission = new AdmissionPolicies();
 
   public MockCluster() {
+    this(RbacPolicy.load(Authorization.RBAC_MANIFESTS));
+  }
+
+  /** A cluster whose RBAC rules are these instead of the shipped ones (to show what a missing grant does). */
+  MockCluster(RbacPolicy rbac) {
+    authorization = new Authorization(rbac);
     var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
     server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
         new StrictDispatcher(expectations, authorization, admission), false);

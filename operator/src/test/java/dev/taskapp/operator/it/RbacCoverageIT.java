@@ -1,6 +1,7 @@
 package dev.taskapp.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.taskapp.operator.Scorecard;
@@ -10,7 +11,9 @@ import dev.taskapp.operator.api.FrontendSpec;
 import dev.taskapp.operator.api.IngressSpec;
 import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppCondition;
+import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -21,6 +24,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +49,22 @@ class RbacCoverageIT {
       "LEASE_NAMESPACE", LEASE_NAMESPACE, "EXIT_ON_LOST_LEADERSHIP", "false");
 
   /** Grants the operator needs on a real cluster that no path through the mock can make it use, with why. */
-  private static final Map<String, String> CANNOT_EXERCISE = Map.of();
+  private static final Map<String, String> CANNOT_EXERCISE = Map.of(
+      "update coordination.k8s.io leases in " + LEASE_NAMESPACE,
+      "never sent (fabric8 renews with patch), but JOSDK starts leader election only if its SelfSubjectRulesReview lists it (test below)");
+
+  @Test
+  void withoutLeaseUpdateTheOperatorFrameworkRefusesToStartLeaderElection() throws Exception {
+    var shipped = Files.readString(Authorization.RBAC_MANIFESTS);
+    var withoutUpdate = shipped.replace("verbs: [\"get\", \"create\", \"update\", \"patch\"]", "verbs: [\"get\", \"create\", \"patch\"]");
+    assertThat(withoutUpdate).as("the Lease rule as this test knows it").isNotEqualTo(shipped);
+    try (var cluster = new MockCluster(RbacPolicy.parse(withoutUpdate))) {
+      assertThatThrownBy(() -> new RunningOperator(cluster, WITH_LEASE).close())
+          .hasStackTraceContaining("No permission to lease resource. in namespace: taskapp-system; missing required verbs: [update]");
+      assertThat(cluster.operatorAccess()).as("it never tried the Lease")
+          .noneMatch(access -> access.resource().equals("leases"));
+    }
+  }
 
   @Test
   void theLeaseIsTakenAndRenewedWithGrantedVerbsOnly() {
@@ -137,17 +156,37 @@ class RbacCoverageIT {
       client.resource(new PersistentVolumeClaimBuilder(template).editMetadata().withName("data-" + NAME + "-db-0")
           .withNamespace(NS).endMetadata().build()).create();
 
+      // A spec change each workload and the Ingress follow (update).
       edit(a -> {
         a.getSpec().getFrontend().setReplicas(2);
+        a.getSpec().getFrontend().getIngress().setHost(NAME + "-2.example.com");
+        var database = new DatabaseSpec();
+        database.setImage("postgres:17.2-alpine");
+        a.getSpec().setDatabase(database);
         return a;
       });
-      await().atMost(Duration.ofSeconds(15)).until(() -> get(Deployment.class, NAME + "-frontend").getSpec().getReplicas() == 2);
+      await().atMost(Duration.ofSeconds(15)).until(() -> get(Deployment.class, NAME + "-frontend").getSpec().getReplicas() == 2
+          && get(Ingress.class, NAME + "-frontend").getSpec().getRules().getFirst().getHost().equals(NAME + "-2.example.com")
+          && get(StatefulSet.class, NAME + "-db").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()
+              .equals("postgres:17.2-alpine"));
       awaitReady();
 
+      // Hand edits of the objects no spec field changes are put back (update).
+      client.services().inNamespace(NS).withName(NAME + "-backend").edit(service -> {
+        service.getSpec().getPorts().getFirst().setPort(1234);
+        return service;
+      });
+      client.network().v1().networkPolicies().inNamespace(NS).withName(NAME + "-backend").edit(policy -> {
+        policy.getSpec().getIngress().getFirst().getPorts().getFirst().setPort(new IntOrString(1234));
+        return policy;
+      });
+      await().atMost(Duration.ofSeconds(15)).until(() ->
+          get(Service.class, NAME + "-backend").getSpec().getPorts().getFirst().getPort() == Tier.BACKEND.port()
+          && get(NetworkPolicy.class, NAME + "-backend").getSpec().getIngress().getFirst().getPorts().getFirst().getPort()
+              .getIntVal() == Tier.BACKEND.port());
+
       edit(a -> {
-        var database = new DatabaseSpec();
-        database.setStorage("2Gi");
-        a.getSpec().setDatabase(database);
+        a.getSpec().getDatabase().setStorage("2Gi");
         return a;
       });
       await().atMost(Duration.ofSeconds(15)).until(() -> new Quantity("2Gi").equals(
