@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API server's authorizer: the administrators may do anything; everyone else (the operator's
@@ -26,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * decision on the operator's requests is recorded ({@link #operatorAccess()}).
  */
 final class Authorization {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Authorization.class);
 
   /** The shipped manifests, relative to the operator module (where Maven runs the tests). */
   static final Path RBAC_MANIFESTS = Path.of("../k8s/operator/rbac.yaml");
@@ -56,10 +60,15 @@ final class Authorization {
     }
     boolean granted = policy.rulesFor(request.user(), request.namespace()).stream()
         .anyMatch(rule -> RbacPolicy.covers(rule, request));
-    if (request.user().equals(MockCluster.OPERATOR_USER)) {
-      operatorAccess.add(new Access(request.verb(), request.group(), request.rbacResource(), granted));
+    var response = granted ? Optional.<MockResponse>empty() : Optional.of(forbidden(request));
+    boolean firstTime = request.user().equals(MockCluster.OPERATOR_USER)
+        && operatorAccess.add(new Access(request.verb(), request.group(), request.rbacResource(), granted));
+    if (firstTime && !granted) {
+      // once per (verb, group, resource): enough to find in a test's log what rbac.yaml lacks
+      LOG.warn("RBAC refused the operator {} {}: {}", request.raw().getMethod(), request.raw().getPath(),
+          new String(response.get().getBody().getBytes(), StandardCharsets.UTF_8));
     }
-    return granted ? Optional.empty() : Optional.of(forbidden(request));
+    return response;
   }
 
   /** What the operator's ServiceAccount was granted or refused so far. */
