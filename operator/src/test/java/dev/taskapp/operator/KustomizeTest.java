@@ -83,8 +83,9 @@ class KustomizeTest {
       assertThat(rule.getResources()).doesNotContain("*");
       assertThat(rule.getVerbs()).doesNotContain("*");
     });
+    // Secrets: never rewritten (no update) nor deleted; patch only moves the owner reference.
     assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("secrets")).singleElement()
-        .satisfies(r -> assertThat(r.getVerbs()).doesNotContain("update", "patch", "delete"));
+        .satisfies(r -> assertThat(r.getVerbs()).doesNotContain("update", "delete"));
     assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("pods/status")).singleElement()
         .satisfies(r -> assertThat(r.getVerbs()).containsExactly("patch"));
     assertThat(only(Role.class).getRules()).singleElement()

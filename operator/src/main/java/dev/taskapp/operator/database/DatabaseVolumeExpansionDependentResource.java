@@ -64,9 +64,7 @@ public class DatabaseVolumeExpansionDependentResource extends KubernetesDependen
   @Override
   public PersistentVolumeClaim update(PersistentVolumeClaim actual, PersistentVolumeClaim desired, TaskApp app, Context<TaskApp> context) {
     var storage = desired.getSpec().getResources().getRequests().get("storage").toString();
-    return context.getClient().persistentVolumeClaims().inNamespace(actual.getMetadata().getNamespace())
-        .withName(actual.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + storage + "\"}}}}");
+    return context.getClient().persistentVolumeClaims().resource(actual).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + storage + "\"}}}}");
   }
 
   /** Found by the instance label the volumeClaimTemplate gives it (it has no owner reference to the TaskApp). */

@@ -96,8 +96,7 @@ public final class ReadinessGates {
     var condition = new PodConditionBuilder().withType(Readiness.GATE).withStatus(wanted)
         .withReason(upstream.reason()).withMessage(upstream.message()).withLastTransitionTime(since).build();
     var patch = Map.of("status", Map.of("conditions", List.of(condition)));
-    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-        .subresource("status").patch(PatchContext.of(PatchType.STRATEGIC_MERGE), Serialization.asJson(patch));
+    client.pods().resource(pod).subresource("status").patch(PatchContext.of(PatchType.STRATEGIC_MERGE), Serialization.asJson(patch));
     LOG.info("Pod {}/{}: {} = {} ({})", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), Readiness.GATE, wanted, upstream.reason());
   }
 }

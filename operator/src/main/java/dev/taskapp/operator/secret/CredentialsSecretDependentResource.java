@@ -124,8 +124,7 @@ public class CredentialsSecretDependentResource extends KubernetesDependentResou
       return ReconcileResult.noOperation(secret);
     }
     Object reference = shouldBeOwned ? new SecretBuilder().build().addOwnerReference(app) : Map.of("uid", uid, "$patch", "delete");
-    var patched = client.secrets().inNamespace(secret.getMetadata().getNamespace()).withName(secret.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+    var patched = client.secrets().resource(secret).patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
             Serialization.asJson(Map.of("metadata", Map.of("ownerReferences", List.of(reference)))));
     return ReconcileResult.resourceUpdated(patched);
   }

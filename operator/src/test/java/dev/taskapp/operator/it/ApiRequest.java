@@ -13,7 +13,8 @@ import java.util.Map;
  * @param user the user of the bearer token ({@link MockCluster#OPERATOR_USER} or {@link MockCluster#ADMIN_USER})
  * @param verb get, list, watch, create, update, patch, delete or deletecollection
  * @param group "" for the core group
- * @param namespace null for a cluster-scoped resource, or a request across all namespaces
+ * @param namespace null for a cluster-scoped resource, or a request across all namespaces; a Namespace's own name
+ *     for a Namespace, as the API server sees it
  * @param name null for a collection
  * @param subresource null unless the path names one (status, finalizers, ...)
  */
@@ -40,7 +41,10 @@ public record ApiRequest(String user, String verb, String group, String version,
     }
     var version = parts[i - 1];
     String namespace = null;
-    if (parts.length > i + 1 && parts[i].equals("namespaces") && parts.length > i + 2) {
+    // /namespaces/NAME/status and /finalize are a Namespace's subresources, not resources in it
+    boolean namespaceSubresource = parts.length == i + 3 && parts[i].equals("namespaces")
+        && (parts[i + 2].equals("status") || parts[i + 2].equals("finalize"));
+    if (parts.length > i + 2 && parts[i].equals("namespaces") && !namespaceSubresource) {
       namespace = parts[i + 1];
       i += 2;
     }
@@ -50,6 +54,9 @@ public record ApiRequest(String user, String verb, String group, String version,
     var resource = parts[i];
     var name = parts.length > i + 1 ? parts[i + 1] : null;
     var subresource = parts.length > i + 2 ? parts[i + 2] : null;
+    if (resource.equals("namespaces") && name != null) {
+      namespace = name; // the API server authorizes a Namespace (and its status, finalize) as living in itself
+    }
     return new ApiRequest(user(request), verb(request.getMethod(), name, query), group, version, resource,
         subresource, namespace, name, query, request);
   }
@@ -68,7 +75,7 @@ public record ApiRequest(String user, String verb, String group, String version,
   private static String user(RecordedRequest request) {
     var authorization = request.getHeader("Authorization");
     if (authorization == null || !authorization.startsWith("Bearer ")) {
-      return MockCluster.ADMIN_USER; // fabric8's mock clients send no token: the test's own requests
+      return MockCluster.ADMIN_USER; // no token: the dispatcher's own look-ups, not a client's request
     }
     return MockCluster.userOfToken(authorization.substring("Bearer ".length()).trim());
   }
@@ -89,6 +96,25 @@ public record ApiRequest(String user, String verb, String group, String version,
   /** The resource as RBAC rules name it: "pods" or "pods/status". */
   public String rbacResource() {
     return subresource == null ? resource : resource + "/" + subresource;
+  }
+
+  /**
+   * The name the API server's authorizer sees: the path's, or for a list or watch the one a
+   * {@code fieldSelector=metadata.name=NAME} pins it to (which is how a rule with resourceNames can
+   * grant a list or watch of one object); null for a create or a collection.
+   */
+  public String rbacName() {
+    if (name != null || !(verb.equals("list") || verb.equals("watch"))) {
+      return name;
+    }
+    for (var term : query.getOrDefault("fieldSelector", "").split(",")) {
+      var exact = term.startsWith("metadata.name==") ? term.substring("metadata.name==".length())
+          : term.startsWith("metadata.name=") ? term.substring("metadata.name=".length()) : null;
+      if (exact != null && !exact.isEmpty()) {
+        return exact;
+      }
+    }
+    return null;
   }
 
   public boolean isWrite() {

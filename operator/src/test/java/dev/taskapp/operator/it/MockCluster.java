@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.util.Queue;
@@ -15,6 +14,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Set;
 
 /**
  * fabric8's mock API server in CRUD mode, made as strict as a real API server (see
@@ -34,25 +34,29 @@ public final class MockCluster implements AutoCloseable {
   public static final String STANDARD_STORAGE = "standard";
   /** A StorageClass without volume expansion, as k3s and kind ship. */
   public static final String LOCAL_PATH_STORAGE = "local-path";
-  private static final String OPERATOR_TOKEN = "operator-service-account-token";
+  static final String OPERATOR_TOKEN = "operator-service-account-token";
+  /** The token every client of fabric8's mock server sends (KubernetesMockServer#createClient): the admins'. */
+  private static final String MOCK_CLIENT_TOKEN = "secret";
+  private static final String RULES_REVIEW_PATH = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
-  private final Authorization authorization = new Authorization();
+  private final Authorization authorization;
   private final AdmissionPolicies admission = new AdmissionPolicies();
 
   public MockCluster() {
+    this(RbacPolicy.load(Authorization.RBAC_MANIFESTS));
+  }
+
+  /** A cluster whose RBAC rules are these instead of the shipped ones (to show what a missing grant does). */
+  MockCluster(RbacPolicy rbac) {
+    authorization = new Authorization(rbac);
     var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
     server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
         new StrictDispatcher(expectations, authorization, admission), false);
     server.init();
-    // CRUD for everything but the one call the mock cannot answer: JOSDK's check, before leader
-    // election, that it may use Leases (what the ClusterRole in k8s/operator grants).
-    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
-            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("create", "get", "update")
-            .endResourceRule().withIncomplete(false).endStatus().build())
-        .always();
+    // JOSDK asks, before leader election, which Lease verbs it has: answered from the same rules.
+    server.expect().post().withPath(RULES_REVIEW_PATH).andReply(201, authorization::rulesReview).always();
     client = server.createClient();
     client.apiextensions().v1().customResourceDefinitions()
         .load(Path.of("../k8s/crd/taskapps.taskapp.dev-v1.yml").toFile()).create();
@@ -114,7 +118,24 @@ public final class MockCluster implements AutoCloseable {
 
   /** The user a bearer token stands for; an unknown token is anonymous, as on an API server without it. */
   static String userOfToken(String token) {
-    return OPERATOR_TOKEN.equals(token) ? OPERATOR_USER : "system:anonymous";
+    return switch (token) {
+      case OPERATOR_TOKEN -> OPERATOR_USER;
+      case MOCK_CLIENT_TOKEN -> ADMIN_USER;
+      default -> "system:anonymous";
+    };
+  }
+
+  /**
+   * Each (verb, API group, resource[/subresource]) the operator's ServiceAccount asked for so far,
+   * and whether k8s/operator/rbac.yaml granted it.
+   */
+  Set<Authorization.Access> operatorAccess() {
+    return authorization.operatorAccess();
+  }
+
+  /** The RBAC rules the cluster enforces: k8s/operator/rbac.yaml as shipped. */
+  RbacPolicy rbac() {
+    return authorization.policy();
   }
 
   /** What this cluster's admission (webhooks, quotas) denies, as a test sets it. */
