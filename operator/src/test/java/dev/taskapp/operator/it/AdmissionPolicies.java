@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -19,7 +20,7 @@ public final class AdmissionPolicies {
 
   private record Policy(String webhook, String resource, Predicate<JsonNode> denies, String message) {}
 
-  private record Refusal(String rbacResource, AtomicInteger left, int code, String message) {}
+  private record Refusal(String rbacResource, String namePrefix, AtomicInteger left, AtomicInteger served, int code, String message) {}
 
   private final List<Policy> policies = new CopyOnWriteArrayList<>();
   private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
@@ -34,11 +35,16 @@ public final class AdmissionPolicies {
   }
 
   /**
-   * The next {@code times} writes of {@code rbacResource} (e.g. "pods/status") are refused with
-   * {@code code} and {@code message}, whatever they carry: a refusal a test wants the operator to meet.
+   * The operator's next {@code times} writes of {@code rbacResource} (e.g. "pods/status") to objects
+   * named {@code namePrefix}... are refused with {@code code} and {@code message}, whatever they
+   * carry: a refusal a test wants it to meet.
+   *
+   * @return how many of them were refused so far
    */
-  public void refuseNext(String rbacResource, int times, int code, String message) {
-    refusals.add(new Refusal(rbacResource, new AtomicInteger(times), code, message));
+  public IntSupplier refuseNext(String rbacResource, String namePrefix, int times, int code, String message) {
+    var refusal = new Refusal(rbacResource, namePrefix, new AtomicInteger(times), new AtomicInteger(), code, message);
+    refusals.add(refusal);
+    return refusal.served()::get;
   }
 
   public void clear() {
@@ -52,9 +58,12 @@ public final class AdmissionPolicies {
    * @param get reads another stored object by its API path
    */
   Optional<MockResponse> refuse(ApiRequest request, JsonNode object, JsonNode stored, Function<String, JsonNode> get) {
-    var injected = refusals.stream().filter(r -> r.rbacResource().equals(request.rbacResource()))
+    var injected = refusals.stream()
+        .filter(r -> MockCluster.OPERATOR_USER.equals(request.user()) && r.rbacResource().equals(request.rbacResource()))
+        .filter(r -> request.name() != null && request.name().startsWith(r.namePrefix()))
         .filter(r -> r.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0).findFirst();
     if (injected.isPresent()) {
+      injected.get().served().incrementAndGet();
       return injected.map(r -> StrictDispatcher.status(new StatusBuilder().withStatus("Failure").withCode(r.code())
           .withReason(r.code() == 422 ? "Invalid" : "BadRequest").withMessage(r.message()).build()));
     }
