@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** The REST API tier. */
@@ -23,6 +24,7 @@ public class BackendSpec implements TierSpec {
 
   @JsonPropertyDescription("Extra environment variables for the backend container (name to value). The variables the operator sets (DATABASE_URL, SECRET_KEY, ...) cannot be overridden here.")
   @Size(max = 64)
+  @ValidationRule(value = ENV_NAMES_RULE, message = ENV_NAMES_MESSAGE)
   private Map<String, String> env;
 
   @Override public Integer getReplicas() { return replicas; }

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** The web UI tier. */
@@ -23,6 +24,7 @@ public class FrontendSpec implements TierSpec {
 
   @JsonPropertyDescription("Extra environment variables for the frontend container (name to value). BACKEND_URL is set by the operator and cannot be overridden here.")
   @Size(max = 64)
+  @ValidationRule(value = ENV_NAMES_RULE, message = ENV_NAMES_MESSAGE)
   private Map<String, String> env;
 
   @JsonPropertyDescription("Expose the frontend through an Ingress. No Ingress is created when unset.")

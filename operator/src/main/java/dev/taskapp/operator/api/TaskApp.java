@@ -1,7 +1,8 @@
 package dev.taskapp.operator.api;
 
-import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.taskapp.operator.core.ResourceNames;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -29,7 +30,23 @@ import io.fabric8.kubernetes.model.annotation.Version;
     value = "(has(self.spec) && has(self.spec.database) && has(self.spec.database.storageClassName)) =="
         + " (has(oldSelf.spec) && has(oldSelf.spec.database) && has(oldSelf.spec.database.storageClassName))",
     message = "spec.database.storageClassName is immutable: it cannot be added or removed after creation")
+// The name becomes part of every child's name (ResourceNames) and a label value (Labels); a name the
+// children cannot carry would leave the stack half-made, so the CRD refuses it up front.
+@ValidationRule(value = "self.metadata.name.size() <= " + ResourceNames.MAX_NAME_LENGTH, message = TaskApp.NAME_LENGTH_MESSAGE)
+@ValidationRule(value = "self.metadata.name.matches('" + TaskApp.DNS_1035_LABEL + "')", message = TaskApp.NAME_FORM_MESSAGE)
 public class TaskApp extends CustomResource<TaskAppSpec, TaskAppStatus> implements Namespaced {
+
+  /** What a Service name may be: a letter first, then letters, digits and '-', not ending with '-'. */
+  public static final String DNS_1035_LABEL = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
+
+  public static final String NAME_LENGTH_MESSAGE = "metadata.name may have at most " + ResourceNames.MAX_NAME_LENGTH
+      + " characters: the database StatefulSet is named NAME-db, and a StatefulSet's name may have at most "
+      + ResourceNames.STATEFULSET_NAME_MAX + " characters (its pods' controller-revision-hash label adds 11 to it);"
+      + " choose a shorter name";
+
+  public static final String NAME_FORM_MESSAGE = "metadata.name must start with a lower-case letter and contain only"
+      + " lower-case letters, digits and '-' (it names Services such as NAME-db, and Service names are DNS-1035"
+      + " labels); e.g. tasks or tasks-2";
 
   @Override
   @JsonPropertyDescription("What to run: version, images, database, backend and frontend. Every field is optional; an empty spec gives a working stack.")

@@ -13,6 +13,7 @@ import dev.taskapp.operator.api.TierSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -80,21 +81,38 @@ public record EffectiveSpec(TaskApp app, Defaults defaults) {
         .orElse("http://" + ResourceNames.frontend(app) + "." + namespace() + ".svc:" + Tier.FRONTEND.port());
   }
 
+  /**
+   * The spec's requests and limits, the defaults filling the gaps. A default never crosses a value the
+   * spec sets: a limit below the default request lowers the request to it (as Kubernetes itself
+   * defaults a missing request to the limit), a request above the default limit raises the limit to
+   * it. So the container is valid (request <= limit); when the spec sets both, the CRD checks them.
+   */
   public ResourceRequirements resources(Tier tier) {
     var fallback = DEFAULT_RESOURCES.get(tier);
     var asked = tier == Tier.DATABASE ? null : tier(tier).getResources();
-    var requests = asked == null ? null : asked.getRequests();
-    var limits = asked == null ? null : asked.getLimits();
-    return new ResourceRequirementsBuilder()
-        .withRequests(amounts(requests, fallback[0]))
-        .withLimits(amounts(limits, fallback[1]))
-        .build();
+    var askedRequests = asked == null ? null : asked.getRequests();
+    var askedLimits = asked == null ? null : asked.getLimits();
+    Map<String, Quantity> requests = new TreeMap<>();
+    Map<String, Quantity> limits = new TreeMap<>();
+    for (var resource : List.of("cpu", "memory")) {
+      var request = amount(askedRequests, resource);
+      var limit = amount(askedLimits, resource);
+      var defaultRequest = amount(fallback[0], resource).orElseThrow();
+      var defaultLimit = amount(fallback[1], resource).orElseThrow();
+      requests.put(resource, request.orElseGet(() -> limit.filter(l -> lessThan(l, defaultRequest)).orElse(defaultRequest)));
+      limits.put(resource, limit.orElseGet(() -> request.filter(r -> lessThan(defaultLimit, r)).orElse(defaultLimit)));
+    }
+    return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
   }
 
-  private static Map<String, Quantity> amounts(ComputeResources asked, ComputeResources fallback) {
-    var cpu = asked != null && asked.getCpu() != null ? asked.getCpu() : fallback.getCpu();
-    var memory = asked != null && asked.getMemory() != null ? asked.getMemory() : fallback.getMemory();
-    return new TreeMap<>(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory)));
+  private static Optional<Quantity> amount(ComputeResources resources, String resource) {
+    return Optional.ofNullable(resources)
+        .map(r -> "cpu".equals(resource) ? r.getCpu() : r.getMemory())
+        .map(Quantity::new);
+  }
+
+  private static boolean lessThan(Quantity a, Quantity b) {
+    return a.getNumericalAmount().compareTo(b.getNumericalAmount()) < 0;
   }
 
   /** Requests and limits when the spec says nothing: JVM services need more memory than PostgreSQL. */

@@ -15,14 +15,19 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one TaskApp from YAML text and checks it as the API server would (apiVersion, kind, name,
- * the CRD's schema), then binds it with the fabric8 serialization the running operator uses.
+ * the CRD's schema, then its CEL rules: {@link CrdRules}), binding it with the fabric8 serialization
+ * the running operator uses.
  */
 public final class TaskAppFile {
 
   static final String API_VERSION = HasMetadata.getApiVersion(TaskApp.class);
   static final String KIND = HasMetadata.getKind(TaskApp.class);
-  /** Object names become Service names (RFC 1123 labels), e.g. NAME-backend. */
-  private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+  /**
+   * What the API server asks of any custom resource's name, a DNS-1123 subdomain; the CRD's rules
+   * ({@link CrdRules}) narrow it to what the children's names can carry.
+   */
+  private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+  private static final int NAME_MAX = 253;
   private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "spec", "status");
 
   public static final String DEFAULT_NAMESPACE = "default";
@@ -43,6 +48,10 @@ public final class TaskAppFile {
     check(node, source);
     try {
       var app = new KubernetesSerialization().convertValue(node, TaskApp.class);
+      var broken = CrdRules.violation(app);
+      if (broken.isPresent()) {
+        throw new InvalidTaskAppException(source + ": " + broken.get());
+      }
       if (app.getMetadata().getNamespace() == null) {
         app.getMetadata().setNamespace(DEFAULT_NAMESPACE); // as kubectl does without a context namespace
       }
@@ -100,7 +109,7 @@ public final class TaskAppFile {
       }
     }
     var name = node.path("metadata").path("name");
-    if (!name.isTextual() || !NAME.matcher(name.asText()).matches()) {
+    if (!name.isTextual() || name.asText().length() > NAME_MAX || !NAME.matcher(name.asText()).matches()) {
       throw new InvalidTaskAppException(source + ": metadata.name: " + (name.isMissingNode() ? "is required" : name + " is not valid")
           + " (lower-case letters, digits and '-', starting and ending with a letter or digit, e.g. tasks)");
     }

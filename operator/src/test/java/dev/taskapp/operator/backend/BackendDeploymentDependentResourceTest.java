@@ -3,6 +3,10 @@ package dev.taskapp.operator.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskapp.operator.TestTaskApps;
+import dev.taskapp.operator.api.BackendSpec;
+import dev.taskapp.operator.api.ComputeResources;
+import dev.taskapp.operator.api.ResourcesSpec;
+import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.core.Labels;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -84,5 +88,42 @@ class BackendDeploymentDependentResourceTest {
     assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(Labels.selector(app, Tier.BACKEND));
     assertThat(deployment.getMetadata().getLabels())
         .containsEntry(Labels.NAME, "taskapp").containsEntry(Labels.COMPONENT, "backend").containsEntry(Labels.PART_OF, "taskapp");
+  }
+
+  @Test
+  void aLimitBelowTheDefaultRequestLowersTheRequestToIt() {
+    // The default request is 100m CPU and 384Mi memory: a request above the limit would be refused.
+    var deployment = dependent.desired(withResources(null, new ComputeResources("50m", "256Mi")));
+    var resources = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getResources();
+    assertThat(resources.getRequests()).containsEntry("cpu", new Quantity("50m")).containsEntry("memory", new Quantity("256Mi"));
+    assertThat(resources.getLimits()).containsEntry("cpu", new Quantity("50m")).containsEntry("memory", new Quantity("256Mi"));
+  }
+
+  @Test
+  void aRequestAboveTheDefaultLimitRaisesTheLimitToIt() {
+    // The default limit is 1 CPU and 768Mi memory.
+    var deployment = dependent.desired(withResources(new ComputeResources("2", "1Gi"), null));
+    var resources = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getResources();
+    assertThat(resources.getRequests()).containsEntry("cpu", new Quantity("2")).containsEntry("memory", new Quantity("1Gi"));
+    assertThat(resources.getLimits()).containsEntry("cpu", new Quantity("2")).containsEntry("memory", new Quantity("1Gi"));
+  }
+
+  @Test
+  void defaultsThatFitWhatTheSpecSetsAreKept() {
+    var deployment = dependent.desired(withResources(new ComputeResources(null, "128Mi"), new ComputeResources("500m", "2Gi")));
+    var resources = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getResources();
+    assertThat(resources.getRequests()).containsEntry("cpu", new Quantity("100m")).containsEntry("memory", new Quantity("128Mi"));
+    assertThat(resources.getLimits()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("2Gi"));
+  }
+
+  private static TaskApp withResources(ComputeResources requests, ComputeResources limits) {
+    var app = TestTaskApps.minimal("demo");
+    var resources = new ResourcesSpec();
+    resources.setRequests(requests);
+    resources.setLimits(limits);
+    var backend = new BackendSpec();
+    backend.setResources(resources);
+    app.getSpec().setBackend(backend);
+    return app;
   }
 }

@@ -8,6 +8,7 @@ import dev.taskapp.operator.TestTaskApps;
 import dev.taskapp.operator.api.ImagesSpec;
 import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppCondition;
+import dev.taskapp.operator.core.ResourceNames;
 import dev.taskapp.operator.it.MockCluster;
 import dev.taskapp.operator.it.RunningOperator;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -30,7 +31,11 @@ class InvalidTaskAppsIT {
 
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
-  private record Create(String what, String spec, String expected) {}
+  private record Create(String what, String name, String spec, String expected) {
+    Create(String what, String spec, String expected) {
+      this(what, "bad", spec, expected);
+    }
+  }
 
   private record Update(String what, String before, String after, String expected) {}
 
@@ -48,7 +53,22 @@ class InvalidTaskAppsIT {
       new Create("ingress host not a DNS name", "frontend: {ingress: {host: Tasks_Example.com}}", "pattern"),
       new Create("ingress without host", "frontend: {ingress: {className: nginx}}", "host"),
       new Create("version with a space", "version: 1.0 beta", "pattern"),
-      new Create("too many env entries", "backend: {env: {" + manyEnv(65) + "}}", "at most 64 properties"));
+      new Create("too many env entries", "backend: {env: {" + manyEnv(65) + "}}", "at most 64 properties"),
+      // Issue 11: specs whose children the API server would refuse, leaving the stack half-made.
+      new Create("name of 60 characters", "tasks-" + "x".repeat(54), "", "metadata.name may have at most " + ResourceNames.MAX_NAME_LENGTH + " characters"),
+      new Create("name starting with a digit", "1tasks", "", "metadata.name must start with a lower-case letter"),
+      new Create("name with a dot", "tasks.prod", "", "metadata.name must start with a lower-case letter"),
+      new Create("cpu request above limit", "backend: {resources: {requests: {cpu: 1500m}, limits: {cpu: '1'}}}", "requests.cpu is above limits.cpu"),
+      new Create("memory request above limit", "frontend: {resources: {requests: {memory: 1Gi}, limits: {memory: 512Mi}}}", "requests.memory is above limits.memory"),
+      new Create("env name with a space", "backend: {env: {'LOG LEVEL': debug}}", "not a valid environment variable name"),
+      new Create("env name starting with a digit", "frontend: {env: {1ST: x}}", "not a valid environment variable name"));
+
+  /** Creates the issue 11 rules must still accept (controls). */
+  private static final List<Create> GOOD_CREATES = List.of(
+      new Create("the longest name", "t" + "x".repeat(ResourceNames.MAX_NAME_LENGTH - 1), "", null),
+      new Create("requests equal to limits, other units", "backend: {resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: '0.5', memory: 1024Mi}}}", null),
+      new Create("a limit without a request", "frontend: {resources: {limits: {cpu: 50m, memory: 64Mi}}}", null),
+      new Create("env names with '.', '-' and '_'", "backend: {env: {log.level: debug, my-var: x, _X1: y}}", null));
 
   /** Bad updates: the CEL transition rules of spec.database and of the whole resource. */
   private static final List<Update> BAD_UPDATES = List.of(
@@ -85,9 +105,13 @@ class InvalidTaskAppsIT {
         controls++;
       }
       for (var bad : BAD_CREATES) {
-        var errors = crd.create(taskApp(bad.spec()));
+        var errors = crd.create(taskApp(bad.name(), bad.spec()));
         assertThat(errors).as(bad.what()).isNotEmpty().anySatisfy(e -> assertThat(e).contains(bad.expected()));
         rejected++;
+      }
+      for (var good : GOOD_CREATES) {
+        assertThat(crd.create(taskApp(good.name(), good.spec()))).as(good.what()).isEmpty();
+        controls++;
       }
       for (var bad : BAD_UPDATES) {
         assertThat(crd.create(taskApp(bad.after()))).as(bad.what() + " is fine on create").isEmpty();
@@ -104,7 +128,7 @@ class InvalidTaskAppsIT {
       long start = System.nanoTime();
       accepted = semanticErrorsAreReported();
       figure = "schema/CEL rejected %d of %d bad specs (%d CEL rule evaluations, cel-java), %d of %d controls accepted; semantic errors -> Ready=False InvalidSpec %d of 3 in %.1f s"
-          .formatted(rejected, BAD_CREATES.size() + BAD_UPDATES.size(), rules, controls, 2 + GOOD_UPDATES.size(), accepted,
+          .formatted(rejected, BAD_CREATES.size() + BAD_UPDATES.size(), rules, controls, 2 + GOOD_CREATES.size() + GOOD_UPDATES.size(), accepted,
               (System.nanoTime() - start) / 1e9);
       passed = true;
     } finally {
@@ -162,7 +186,12 @@ class InvalidTaskAppsIT {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> taskApp(String spec) {
-    return YAML.unmarshal("apiVersion: taskapp.dev/v1alpha1\nkind: TaskApp\nmetadata: {name: bad}\nspec: {" + spec + "}\n", Map.class);
+    return taskApp("bad", spec);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> taskApp(String name, String spec) {
+    return YAML.unmarshal("apiVersion: taskapp.dev/v1alpha1\nkind: TaskApp\nmetadata: {name: '" + name + "'}\nspec: {" + spec + "}\n", Map.class);
   }
 
   private static String manyEnv(int count) {

@@ -51,6 +51,17 @@ class RenderCommandIT {
   }
 
   @Test
+  void evaluatesTheCrdsCelRulesFromTheJar() throws Exception {
+    var name = "tasks-" + "x".repeat(54);
+    var result = java("apiVersion: taskapp.dev/v1alpha1\nkind: TaskApp\nmetadata: {name: " + name + "}\n", "render", "-f", "-");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().strip()).isEqualTo("error: stdin: metadata.name may have at most 49 characters: the database"
+        + " StatefulSet is named NAME-db, and a StatefulSet's name may have at most 52 characters (its pods'"
+        + " controller-revision-hash label adds 11 to it); choose a shorter name");
+  }
+
+  @Test
   void refusesAnUnknownCommand() throws Exception {
     var result = java("", "deploy");
     assertThat(result.exit()).isEqualTo(2);

@@ -101,6 +101,11 @@ class RenderCommandTest {
       unknown top field     | 'HEAD\\nspce: {}'                                                              | spce: unknown field
       version not a string  | 'HEAD\\nspec: {version: 1.0}'                                                  | spec.version: expected a string, got 1.0 (quote it)
       two documents         | 'HEAD\\n---\\nHEAD'                                                            | expected one TaskApp document, found 2
+      name of 60 characters | 'apiVersion: taskapp.dev/v1alpha1\\nkind: TaskApp\\nmetadata: {name: tasks-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx}' | metadata.name may have at most 49 characters: the database StatefulSet is named NAME-db
+      name starts with digit| 'apiVersion: taskapp.dev/v1alpha1\\nkind: TaskApp\\nmetadata: {name: 1tasks}'     | metadata.name must start with a lower-case letter
+      cpu request > limit   | 'HEAD\\nspec: {backend: {resources: {requests: {cpu: 1500m}, limits: {cpu: 500m}}}}'   | spec.backend.resources: requests.cpu is above limits.cpu: a container may not request more than its limit; lower requests.cpu or raise limits.cpu
+      memory request > limit| 'HEAD\\nspec: {frontend: {resources: {requests: {memory: 1Gi}, limits: {memory: 512Mi}}}}' | spec.frontend.resources: requests.memory is above limits.memory
+      bad env name          | 'HEAD\\nspec: {backend: {env: {LOG LEVEL: debug}}}'                              | spec.backend.env: has a name that is not a valid environment variable name
       """)
   void rejectsBadInputWithOneLineSayingWhereAndWhat(String what, String yaml, String message, @TempDir Path dir) throws Exception {
     var file = dir.resolve("bad.yaml");
