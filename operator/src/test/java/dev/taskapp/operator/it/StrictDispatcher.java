@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fabric8's mixed (expectations, then CRUD) dispatcher, made to refuse what a real API server
@@ -33,6 +35,8 @@ import java.util.Queue;
  * Writes are serialized so that no other write lands between these checks and the store.
  */
 final class StrictDispatcher extends KubernetesMixedDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StrictDispatcher.class);
 
   private final Authorization authorization;
   private final AdmissionPolicies admission;
@@ -67,7 +71,7 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
     if (api.verb().equals("patch") && stored != null) {
       var patched = PatchSemantics.apply(api, stored);
       if (patched.refusal().isPresent()) {
-        return patched.refusal().get();
+        return logged(api, patched.refusal().get());
       }
       if (patched.object().isPresent()) {
         request = put(api, patched.object().get());
@@ -78,7 +82,7 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
       if (object != null) {
         var refusal = ObjectValidation.refuse(api, object).or(() -> admission.refuse(api, object));
         if (refusal.isPresent()) {
-          return refusal.get();
+          return logged(api, refusal.get());
         }
         if (staleStatusWrite(api, object, stored)) {
           return conflict();
@@ -86,6 +90,13 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
       }
     }
     return super.dispatch(request);
+  }
+
+  /** A refusal shows in the test's log, so a test that passes on the operator's retries still shows what a real server refused. */
+  private static MockResponse logged(ApiRequest api, MockResponse refusal) {
+    LOG.info("refused {} {} by {}: {}", api.verb(), api.raw().getPath(), api.user(),
+        new String(refusal.getBody().getBytes(), StandardCharsets.UTF_8));
+    return refusal;
   }
 
   /** The object at the request's path as the store holds it, or null (404 and the like are the CRUD dispatcher's). */
