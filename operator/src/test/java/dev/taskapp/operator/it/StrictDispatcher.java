@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -38,12 +39,15 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(StrictDispatcher.class);
 
+  /** fabric8's CRUD dispatcher behind the expectations, for a patch turned into a PUT. */
+  private final KubernetesCrudDispatcher store;
   private final Authorization authorization;
   private final AdmissionPolicies admission;
 
   StrictDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, Authorization authorization,
       AdmissionPolicies admission) {
     super(expectations);
+    this.store = crudStore(this);
     this.authorization = authorization;
     this.admission = admission;
   }
@@ -89,7 +93,20 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
         }
       }
     }
-    return super.dispatch(request);
+    // A patch turned into a PUT goes to the store itself: a test's expectations for PUTs of that path
+    // (conflictOnUpdate) stand for the operator's updates, not for patches, which a real server
+    // applies without a resourceVersion check unless the patch carries one.
+    return request == api.raw() ? super.dispatch(request) : store.dispatch(request);
+  }
+
+  private static KubernetesCrudDispatcher crudStore(KubernetesMixedDispatcher mixed) {
+    try {
+      var field = KubernetesMixedDispatcher.class.getDeclaredField("kubernetesCrudDispatcher");
+      field.setAccessible(true);
+      return (KubernetesCrudDispatcher) field.get(mixed);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("fabric8's mixed dispatcher changed: no CRUD dispatcher to reach", e);
+    }
   }
 
   /** A refusal shows in the test's log, so a test that passes on the operator's retries still shows what a real server refused. */
