@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The API server's validation of the built-in kinds the operator writes, answered as it answers: 422
  * Invalid, "Kind.group "name" is invalid: field: Invalid value: ...: why", one cause per field error.
- * A quantity outside the grammar fails earlier, in decoding (400). Writes to a subresource (status)
+ * An update is also held to what may not change ({@link UpdateRules}). A quantity outside the
+ * grammar fails earlier, in decoding (400). Writes to a subresource (status)
  * are not validated here: the API server checks the status there, which no rule here covers.
  */
 final class ObjectValidation {
@@ -33,8 +34,11 @@ final class ObjectValidation {
 
   private ObjectValidation() {}
 
-  /** @param object the whole object as it would be stored (after a patch is applied) */
-  static Optional<MockResponse> refuse(ApiRequest request, JsonNode object) {
+  /**
+   * @param object the whole object as it would be stored (after a patch is applied)
+   * @param stored the object as stored before this write; null for a create
+   */
+  static Optional<MockResponse> refuse(ApiRequest request, JsonNode object, JsonNode stored) {
     var kind = object.path("kind").asText("");
     var rules = BY_KIND.get(kind);
     if (rules == null || request.subresource() != null || PatchSemantics.isCustomResource(request.group())) {
@@ -44,6 +48,9 @@ final class ObjectValidation {
     try {
       MetadataRules.validate(kind, object, errors);
       rules.check(object, errors);
+      if (stored != null) {
+        UpdateRules.check(kind, object, stored, errors);
+      }
     } catch (Quantities.Unparseable e) {
       return Optional.of(ApiErrors.badRequest(kind + " in version \"" + request.version() + "\" cannot be handled as a "
           + kind + ": " + e.getMessage()));

@@ -233,6 +233,53 @@ class ObjectValidationTest {
         "metadata.labels");
   }
 
+  @Test
+  void aStatefulSetUpdateMayChangeReplicasAndTemplateButNotItsClaimTemplates() {
+    var created = (io.fabric8.kubernetes.api.model.apps.StatefulSet) create(statefulSet("db-update"));
+    var scaled = new StatefulSetBuilder(created).editSpec().withReplicas(2).endSpec().build();
+    assertThat(cluster.client().resource(scaled).update().getSpec().getReplicas()).isEqualTo(2);
+
+    var current = cluster.client().apps().statefulSets().inNamespace(NS).withName("db-update").get();
+    var grown = new StatefulSetBuilder(current).editSpec().editFirstVolumeClaimTemplate().editSpec().editResources()
+        .addToRequests("storage", new Quantity("2Gi")).endResources().endSpec().endVolumeClaimTemplate().endSpec().build();
+    assertInvalid(() -> cluster.client().resource(grown).update(), "StatefulSet.apps \"db-update\" is invalid: spec: Forbidden: "
+        + "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', "
+        + "'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden", "spec");
+  }
+
+  @Test
+  void aDeploymentsSelectorIsImmutable() {
+    var created = (io.fabric8.kubernetes.api.model.apps.Deployment) create(deployment("selector", c -> c));
+    var changed = new DeploymentBuilder(created).editSpec().editSelector().addToMatchLabels("tier", "web").endSelector()
+        .editTemplate().editMetadata().addToLabels("tier", "web").endMetadata().endTemplate().endSpec().build();
+    assertInvalid(() -> cluster.client().resource(changed).update(), "Deployment.apps \"selector\" is invalid: spec.selector: "
+        + "Invalid value: \"{\\\"matchLabels\\\":{\\\"app\\\":\\\"selector\\\",\\\"tier\\\":\\\"web\\\"}}\": field is immutable", "spec.selector");
+  }
+
+  @Test
+  void aClaimsStorageRequestMayGrowButNotShrinkAndTheRestOfItsSpecIsImmutable() {
+    create(new PersistentVolumeClaimBuilder().withNewMetadata().withName("grow").endMetadata().withNewSpec()
+        .withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build());
+    var claim = cluster.client().persistentVolumeClaims().inNamespace(NS).withName("grow");
+    claim.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}");
+    assertThat(claim.get().getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("2Gi"));
+
+    assertInvalid(() -> claim.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"1Gi\"}}}}"),
+        "PersistentVolumeClaim \"grow\" is invalid: spec.resources.requests.storage: Forbidden: field can not be less than previous value",
+        "spec.resources.requests.storage");
+    assertInvalid(() -> claim.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"storageClassName\":\"fast\"}}"),
+        "PersistentVolumeClaim \"grow\" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests for bound claims",
+        "spec");
+  }
+
+  @Test
+  void theDataOfAnImmutableSecretCannotChange() {
+    create(new SecretBuilder().withNewMetadata().withName("frozen").endMetadata().withImmutable(true).addToData("k", "dg==").build());
+    assertInvalid(() -> cluster.client().secrets().inNamespace(NS).withName("frozen")
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"k\":\"dw==\"}}"),
+        "Secret \"frozen\" is invalid: data: Forbidden: field is immutable when `immutable` is set", "data");
+  }
+
   private static HasMetadata create(HasMetadata object) {
     return cluster.client().resource(object).inNamespace(NS).create();
   }

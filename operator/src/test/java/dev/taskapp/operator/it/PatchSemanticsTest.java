@@ -11,11 +11,16 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
@@ -102,13 +107,13 @@ class PatchSemanticsTest {
 
   @Test
   void aStrategicMergePatchMergesContainersByNameEnvByNamePortsByContainerPortAndMountsByMountPath() {
-    var pod = runningPod("merged");
-    pod.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"containers\":[{\"name\":\"app\","
+    var deployment = deployment("merged");
+    deployment.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\","
         + "\"env\":[{\"name\":\"MODE\",\"value\":\"fast\"}],"
         + "\"ports\":[{\"containerPort\":8080,\"name\":\"web\"}],"
-        + "\"volumeMounts\":[{\"mountPath\":\"/data\",\"name\":\"data\",\"readOnly\":true}]}]}}");
+        + "\"volumeMounts\":[{\"mountPath\":\"/data\",\"name\":\"data\",\"readOnly\":true}]}]}}}}");
 
-    var spec = pod.get().getSpec();
+    var spec = deployment.get().getSpec().getTemplate().getSpec();
     assertThat(spec.getContainers()).extracting(c -> c.getName()).containsExactly("app", "sidecar");
     var app = spec.getContainers().get(0);
     assertThat(app.getImage()).isEqualTo("app:1");
@@ -122,26 +127,29 @@ class PatchSemanticsTest {
 
   @Test
   void aStrategicMergePatchReplacesAListWithoutPatchStrategy() {
-    var pod = runningPod("replaced");
-    pod.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"readinessGates\":[{\"conditionType\":\"other\"}]}}");
-    assertThat(pod.get().getSpec().getReadinessGates()).extracting(g -> g.getConditionType()).containsExactly("other");
+    var deployment = deployment("replaced");
+    deployment.patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+        "{\"spec\":{\"template\":{\"spec\":{\"readinessGates\":[{\"conditionType\":\"other\"}]}}}}");
+    assertThat(deployment.get().getSpec().getTemplate().getSpec().getReadinessGates()).extracting(g -> g.getConditionType())
+        .containsExactly("other");
   }
 
   @Test
   void aStrategicMergePatchDeleteDirectiveRemovesOneElementAndNullDeletesAField() {
-    var pod = runningPod("directives");
-    pod.patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
-        "{\"metadata\":{\"labels\":{\"app\":null}},\"spec\":{\"containers\":[{\"name\":\"sidecar\",\"$patch\":\"delete\"}]}}");
-    assertThat(pod.get().getSpec().getContainers()).extracting(c -> c.getName()).containsExactly("app");
-    assertThat(pod.get().getMetadata().getLabels()).doesNotContainKey("app");
+    var deployment = deployment("directives");
+    deployment.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"metadata\":{\"labels\":{\"app\":null}},"
+        + "\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"sidecar\",\"$patch\":\"delete\"}]}}}}");
+    assertThat(deployment.get().getSpec().getTemplate().getSpec().getContainers()).extracting(c -> c.getName()).containsExactly("app");
+    assertThat(deployment.get().getMetadata().getLabels()).doesNotContainKey("app");
   }
 
   @Test
   void aStrategicMergePatchReplaceDirectiveReplacesAMergedList() {
-    var pod = runningPod("replace-directive");
-    pod.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"containers\":[{\"name\":\"app\",\"env\":["
-        + "{\"$patch\":\"replace\"},{\"name\":\"ONLY\",\"value\":\"1\"}]}]}}");
-    assertThat(pod.get().getSpec().getContainers().get(0).getEnv()).extracting(EnvVar::getName).containsExactly("ONLY");
+    var deployment = deployment("replace-directive");
+    deployment.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\","
+        + "\"env\":[{\"$patch\":\"replace\"},{\"name\":\"ONLY\",\"value\":\"1\"}]}]}}}}");
+    assertThat(deployment.get().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()).extracting(EnvVar::getName)
+        .containsExactly("ONLY");
   }
 
   @Test
@@ -196,11 +204,21 @@ class PatchSemanticsTest {
     assertThat(pod.get().getMetadata().getLabels()).containsEntry("step", "3");
   }
 
-  /** A pod with two containers, as the kubelet reports it once running: phase Running, Ready and ContainersReady True. */
-  private static PodResource runningPod(String name) {
-    cluster.client().pods().inNamespace(NS).resource(new PodBuilder()
-        .withNewMetadata().withName(name).addToLabels("app", "demo").endMetadata()
-        .withNewSpec()
+  /**
+   * A Deployment whose template has the two containers of {@link #podSpec()}: pod spec merges are
+   * tried on a template, since a real server forbids changing most of a pod's spec.
+   */
+  private static Resource<Deployment> deployment(String name) {
+    cluster.client().apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
+        .withNewMetadata().withName(name).addToLabels("app", name).endMetadata()
+        .withNewSpec().withNewSelector().addToMatchLabels("app", name).endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withSpec(podSpec()).endTemplate()
+        .endSpec().build()).create();
+    return cluster.client().apps().deployments().inNamespace(NS).withName(name);
+  }
+
+  private static PodSpec podSpec() {
+    return new PodSpecBuilder()
         .addToContainers(new ContainerBuilder().withName("app").withImage("app:1")
             .addNewEnv().withName("LEVEL").withValue("info").endEnv()
             .addNewPort().withContainerPort(8080).endPort()
@@ -208,7 +226,14 @@ class PatchSemanticsTest {
         .addToContainers(new ContainerBuilder().withName("sidecar").withImage("sidecar:1").build())
         .addNewVolume().withName("data").withNewEmptyDir().endEmptyDir().endVolume()
         .addNewReadinessGate().withConditionType(GATE).endReadinessGate()
-        .endSpec().build()).create();
+        .build();
+  }
+
+  /** A pod as the kubelet reports it once running: phase Running, Ready and ContainersReady True. */
+  private static PodResource runningPod(String name) {
+    cluster.client().pods().inNamespace(NS).resource(new PodBuilder()
+        .withNewMetadata().withName(name).addToLabels("app", "demo").endMetadata()
+        .withSpec(podSpec()).build()).create();
     var pod = cluster.client().pods().inNamespace(NS).withName(name);
     pod.editStatus(p -> new PodBuilder(p).withNewStatus().withPhase("Running").withConditions(List.of(
         condition("ContainersReady"), condition("Ready"))).endStatus().build());

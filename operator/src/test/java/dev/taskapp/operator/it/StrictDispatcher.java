@@ -84,7 +84,7 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
     if (api.verb().equals("create") || api.verb().equals("update") || api.verb().equals("patch")) {
       var object = json(new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
       if (object != null) {
-        var refusal = ObjectValidation.refuse(api, object).or(() -> admission.refuse(api, object));
+        var refusal = ObjectValidation.refuse(api, object, stored).or(() -> admission.refuse(api, object));
         if (refusal.isPresent()) {
           return logged(api, refusal.get());
         }
