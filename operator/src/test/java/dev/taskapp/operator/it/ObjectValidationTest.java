@@ -280,6 +280,16 @@ class ObjectValidationTest {
         "Secret \"frozen\" is invalid: data: Forbidden: field is immutable when `immutable` is set", "data");
   }
 
+  @Test
+  void everyObjectTheOperatorRendersForTheMinimalAndTheFullTaskAppIsAccepted() {
+    for (var app : java.util.List.of(dev.taskapp.operator.TestTaskApps.minimal("rendered-min"), dev.taskapp.operator.TestTaskApps.full("rendered-full"))) {
+      for (var object : dev.taskapp.operator.reconciler.DesiredObjects.of(app, dev.taskapp.operator.TestTaskApps.DEFAULTS,
+          dev.taskapp.operator.render.Manifests::placeholder)) {
+        assertThat(cluster.client().resource(object).create()).as(object.getKind() + " " + object.getMetadata().getName()).isNotNull();
+      }
+    }
+  }
+
   private static HasMetadata create(HasMetadata object) {
     return cluster.client().resource(object).inNamespace(NS).create();
   }
