@@ -290,6 +290,16 @@ class ObjectValidationTest {
     }
   }
 
+  @Test
+  void anEventsInvolvedObjectIsInTheEventsNamespace() {
+    var event = new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata().withName("web.1").withNamespace(NS).endMetadata()
+        .withNewInvolvedObject().withKind("TaskApp").withName("web").withNamespace("elsewhere").endInvolvedObject()
+        .withReason("Ready").withMessage("Ready is True").withType("Normal").build();
+    assertInvalid(() -> cluster.client().v1().events().inNamespace(NS).resource(event).create(),
+        "Event \"web.1\" is invalid: involvedObject.namespace: Invalid value: \"elsewhere\": does not match event.namespace",
+        "involvedObject.namespace");
+  }
+
   private static HasMetadata create(HasMetadata object) {
     return cluster.client().resource(object).inNamespace(NS).create();
   }

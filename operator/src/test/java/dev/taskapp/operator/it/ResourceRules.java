@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Compute resources (ValidateResourceRequirements): each quantity parses and is not negative, and a
- * request is no more than the limit of the same resource. Quantities are shown as sent; the API
- * server shows them in canonical form ("1000m" as "1"), the same for the usual ways of writing them.
+ * request is no more than the limit of the same resource. Quantities are shown in canonical form,
+ * as the API server shows them ("1000m" as "1").
  */
 final class ResourceRules {
 
@@ -21,8 +21,8 @@ final class ResourceRules {
     for (var request : requests.properties()) {
       var limit = limits.get(request.getKey());
       if (limit != null && Quantities.parse(request.getValue().asText()).compareTo(Quantities.parse(limit.asText())) > 0) {
-        errors.add(FieldError.invalid(at + ".requests", request.getValue().asText(),
-            "must be less than or equal to " + request.getKey() + " limit of " + limit.asText()));
+        errors.add(FieldError.invalid(at + ".requests", Quantities.canonical(request.getValue().asText()),
+            "must be less than or equal to " + request.getKey() + " limit of " + Quantities.canonical(limit.asText())));
       }
     }
   }
@@ -31,7 +31,7 @@ final class ResourceRules {
     for (var quantity : quantities.properties()) {
       var text = quantity.getValue().asText();
       if (Quantities.parse(text).signum() < 0) {
-        errors.add(FieldError.invalid(at + "[" + quantity.getKey() + "]", text, "must be greater than or equal to 0"));
+        errors.add(FieldError.invalid(at + "[" + quantity.getKey() + "]", Quantities.canonical(text), "must be greater than or equal to 0"));
       }
     }
   }
@@ -43,7 +43,7 @@ final class ResourceRules {
     if (storage == null) {
       errors.add(FieldError.required(field, ""));
     } else if (Quantities.parse(storage.asText()).compareTo(BigDecimal.ZERO) <= 0) {
-      errors.add(FieldError.invalid(field, storage.asText(), "must be greater than zero"));
+      errors.add(FieldError.invalid(field, Quantities.canonical(storage.asText()), "must be greater than zero"));
     }
   }
 }
