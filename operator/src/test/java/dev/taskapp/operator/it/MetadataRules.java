@@ -71,8 +71,29 @@ final class MetadataRules {
         errors.add(FieldError.required(at + ".values", "must be specified when `operator` is 'In' or 'NotIn'"));
       } else if ((operator.equals("Exists") || operator.equals("DoesNotExist")) && !values.isEmpty()) {
         errors.add(FieldError.forbidden(at + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      } else if (!OPERATORS.contains(operator)) {
+        errors.add(FieldError.invalid(at + ".operator", operator, "not a valid selector operator"));
       }
     }
+  }
+
+  private static final java.util.Set<String> OPERATORS = java.util.Set.of("In", "NotIn", "Exists", "DoesNotExist");
+
+  /** Whether the selector converts to a labels.Selector (metav1.LabelSelectorAsSelector): its expressions are well formed. */
+  static boolean converts(JsonNode selector) {
+    for (var expression : selector.path("matchExpressions")) {
+      var operator = expression.path("operator").asText("");
+      boolean values = !expression.path("values").isEmpty();
+      boolean wellFormed = switch (operator) {
+        case "In", "NotIn" -> values;
+        case "Exists", "DoesNotExist" -> !values;
+        default -> false;
+      };
+      if (!wellFormed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a label selector (matchLabels and matchExpressions) selects these labels. */

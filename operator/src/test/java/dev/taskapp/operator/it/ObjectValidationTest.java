@@ -300,6 +300,91 @@ class ObjectValidationTest {
         "involvedObject.namespace");
   }
 
+  @Test
+  void statefulSetNamesAreDns1123LabelsSoNoDots() {
+    assertThatThrownBy(() -> create(statefulSet("db.1"))).isInstanceOfSatisfying(KubernetesClientException.class,
+        e -> assertThat(e.getStatus().getMessage()).startsWith("StatefulSet.apps \"db.1\" is invalid: metadata.name: "
+            + "Invalid value: \"db.1\": a lowercase RFC 1123 label must consist of"));
+  }
+
+  @Test
+  void annotationKeysAreQualifiedNames() {
+    var secret = new SecretBuilder().withNewMetadata().withName("annotated").addToAnnotations("a/b/c", "x").endMetadata().build();
+    assertInvalid(() -> create(secret), "Secret \"annotated\" is invalid: metadata.annotations: Invalid value: \"a/b/c\": "
+        + "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
+        + "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') "
+        + "with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')", "metadata.annotations");
+  }
+
+  @Test
+  void aDeploymentNeedsANonEmptySelectorAndNonNegativeReplicas() {
+    var noSelector = new DeploymentBuilder(deployment("no-selector", c -> c)).editSpec().withSelector(null).withReplicas(-1).endSpec().build();
+    assertInvalid(() -> create(noSelector), "Deployment.apps \"no-selector\" is invalid: [spec.replicas: Invalid value: -1: "
+        + "must be greater than or equal to 0, spec.selector: Required value, spec.template.metadata.labels: Invalid value: "
+        + "map[string]string{\"app\":\"no-selector\"}: `selector` does not match template `labels`]",
+        "spec.replicas", "spec.selector", "spec.template.metadata.labels");
+  }
+
+  @Test
+  void aSelectorExpressionWithInNeedsValuesAndTheTemplateIsNotCheckedAgainstASelectorThatDoesNotConvert() {
+    var deployment = new DeploymentBuilder(deployment("expression", c -> c.withName("Bad_Name"))).editSpec().editSelector()
+        .addNewMatchExpression().withKey("tier").withOperator("In").endMatchExpression().endSelector().endSpec().build();
+    assertInvalid(() -> create(deployment), "Deployment.apps \"expression\" is invalid: [spec.selector.matchExpressions[0].values: "
+        + "Required value: must be specified when `operator` is 'In' or 'NotIn', spec.selector: Invalid value: "
+        + "\"{\\\"matchExpressions\\\":[{\\\"key\\\":\\\"tier\\\",\\\"operator\\\":\\\"In\\\"}],\\\"matchLabels\\\":{\\\"app\\\":\\\"expression\\\"}}\": "
+        + "invalid label selector]", "spec.selector.matchExpressions[0].values", "spec.selector");
+  }
+
+  @Test
+  void aContainerNeedsAnImageAndEnvVarsNeedNames() {
+    var deployment = deployment("no-image", c -> c.withImage(null).addNewEnv().withValue("x").endEnv());
+    assertInvalid(() -> create(deployment), "Deployment.apps \"no-image\" is invalid: [spec.template.spec.containers[0].image: "
+        + "Required value, spec.template.spec.containers[0].env[0].name: Required value]",
+        "spec.template.spec.containers[0].image", "spec.template.spec.containers[0].env[0].name");
+  }
+
+  @Test
+  void aServiceNeedsPortsUnlessHeadless() {
+    var service = new ServiceBuilder().withNewMetadata().withName("portless").endMetadata().withNewSpec().endSpec().build();
+    assertInvalid(() -> create(service), "Service \"portless\" is invalid: spec.ports: Required value", "spec.ports");
+    var headless = new ServiceBuilder(service).editMetadata().withName("headless").endMetadata().editSpec().withClusterIP("None").endSpec().build();
+    assertThat(create(headless)).isNotNull();
+  }
+
+  @Test
+  void aTlsSecretHoldsACertificateAndAKey() {
+    var secret = new SecretBuilder().withNewMetadata().withName("tls").endMetadata().withType("kubernetes.io/tls")
+        .addToData("tls.crt", "Y2VydA==").build();
+    assertInvalid(() -> create(secret), "Secret \"tls\" is invalid: data[tls.key]: Required value", "data[tls.key]");
+  }
+
+  @Test
+  void aClaimNeedsAnAccessMode() {
+    var claim = new PersistentVolumeClaimBuilder().withNewMetadata().withName("modeless").endMetadata().withNewSpec()
+        .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build();
+    assertInvalid(() -> create(claim), "PersistentVolumeClaim \"modeless\" is invalid: spec.accessModes: Required value: "
+        + "at least 1 access mode is required", "spec.accessModes");
+  }
+
+  @Test
+  void anIngressPathNeedsAPathTypeAndABackendPort() {
+    var ingress = new IngressBuilder().withNewMetadata().withName("typeless").endMetadata().withNewSpec().addNewRule()
+        .withNewHttp().addNewPath().withPath("/").withNewBackend().withNewService().withName("web").endService().endBackend()
+        .endPath().endHttp().endRule().endSpec().build();
+    assertInvalid(() -> create(ingress), "Ingress.networking.k8s.io \"typeless\" is invalid: [spec.rules[0].http.paths[0].pathType: "
+        + "Required value: pathType must be specified, spec.rules[0].http.paths[0].backend.service.port: Required value: "
+        + "port name or number is required]",
+        "spec.rules[0].http.paths[0].pathType", "spec.rules[0].http.paths[0].backend.service.port");
+  }
+
+  @Test
+  void aNetworkPolicyPeerNamesAtLeastOneSelectorOrBlock() {
+    var policy = new NetworkPolicyBuilder().withNewMetadata().withName("peerless").endMetadata().withNewSpec().withNewPodSelector()
+        .endPodSelector().addNewIngress().addNewFrom().endFrom().endIngress().endSpec().build();
+    assertInvalid(() -> create(policy), "NetworkPolicy.networking.k8s.io \"peerless\" is invalid: spec.ingress[0].from[0]: "
+        + "Required value: must specify a peer", "spec.ingress[0].from[0]");
+  }
+
   private static HasMetadata create(HasMetadata object) {
     return cluster.client().resource(object).inNamespace(NS).create();
   }

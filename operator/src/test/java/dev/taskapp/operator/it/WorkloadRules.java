@@ -13,14 +13,16 @@ final class WorkloadRules {
   }
 
   static void deployment(JsonNode deployment, List<FieldError> errors) throws Quantities.Unparseable {
-    workload(deployment.path("spec"), "deployment", errors);
-    PodSpecRules.validate(deployment.path("spec").path("template").path("spec"), "spec.template.spec", true, errors);
+    if (workload(deployment.path("spec"), "deployment", errors)) {
+      PodSpecRules.validate(deployment.path("spec").path("template").path("spec"), "spec.template.spec", true, errors);
+    }
   }
 
   static void statefulSet(JsonNode statefulSet, List<FieldError> errors) throws Quantities.Unparseable {
     var spec = statefulSet.path("spec");
-    workload(spec, "statefulset", errors);
-    PodSpecRules.validate(spec.path("template").path("spec"), "spec.template.spec", false, errors);
+    if (workload(spec, "statefulset", errors)) {
+      PodSpecRules.validate(spec.path("template").path("spec"), "spec.template.spec", false, errors);
+    }
     var claims = spec.path("volumeClaimTemplates");
     for (int i = 0; i < claims.size(); i++) {
       var at = "spec.volumeClaimTemplates[" + i + "]";
@@ -29,25 +31,40 @@ final class WorkloadRules {
     }
   }
 
-  private static void workload(JsonNode spec, String kindWord, List<FieldError> errors) {
+  /**
+   * In the API server's order: replicas, the selector, then the template against it. A selector that
+   * does not convert (an expression without values...) stops there: the template is not validated.
+   * A missing selector selects nothing, so the template's labels do not match it either.
+   *
+   * @return whether the template was validated (and its pod spec should be)
+   */
+  private static boolean workload(JsonNode spec, String kindWord, List<FieldError> errors) {
     var replicas = spec.path("replicas");
     if (replicas.isNumber() && replicas.asLong() < 0) {
       errors.add(FieldError.invalid("spec.replicas", replicas.asLong(), "must be greater than or equal to 0"));
     }
-    var templateLabels = spec.path("template").path("metadata").path("labels");
-    MetadataRules.labels(templateLabels, "spec.template.metadata.labels", errors);
     var selector = spec.get("selector");
-    if (selector == null || selector.isNull()) {
+    boolean missing = selector == null || selector.isNull();
+    if (missing) {
       errors.add(FieldError.required("spec.selector", ""));
-      return;
+    } else {
+      MetadataRules.selector(selector, "spec.selector", errors);
+      if (selector.path("matchLabels").isEmpty() && selector.path("matchExpressions").isEmpty()) {
+        errors.add(FieldError.invalid("spec.selector", selector.toString(), "empty selector is invalid for " + kindWord));
+      }
+      if (!MetadataRules.converts(selector)) {
+        errors.add(FieldError.invalid("spec.selector", selector.toString(), "invalid label selector"));
+        return false;
+      }
     }
-    MetadataRules.selector(selector, "spec.selector", errors);
-    if (selector.path("matchLabels").isEmpty() && selector.path("matchExpressions").isEmpty()) {
-      errors.add(FieldError.invalid("spec.selector", selector.toString(), "empty selector is invalid for " + kindWord));
-    } else if (!MetadataRules.matches(selector, templateLabels)) {
+    var templateLabels = spec.path("template").path("metadata").path("labels");
+    boolean selectsAll = !missing && selector.path("matchLabels").isEmpty() && selector.path("matchExpressions").isEmpty();
+    if (!selectsAll && (missing || !MetadataRules.matches(selector, templateLabels))) {
       errors.add(new FieldError(FieldError.Type.INVALID, "spec.template.metadata.labels",
           new GoValue(MetadataRules.goMap(templateLabels)), "`selector` does not match template `labels`"));
     }
+    MetadataRules.labels(templateLabels, "spec.template.metadata.labels", errors);
+    return true;
   }
 
   /** A value the API server prints with Go's %#v, not quoted. */
