@@ -53,11 +53,14 @@ final class ApiErrors {
 
   /** errors.NewConflict for a stale resourceVersion precondition. */
   static MockResponse conflict(String group, String resource, String name) {
+    return StrictDispatcher.status(conflictStatus(group, resource, name));
+  }
+
+  static Status conflictStatus(String group, String resource, String name) {
     var qualified = group.isEmpty() ? resource : resource + "." + group;
-    Status status = new StatusBuilder().withStatus("Failure").withCode(409).withReason("Conflict")
+    return new StatusBuilder().withStatus("Failure").withCode(409).withReason("Conflict")
         .withMessage("Operation cannot be fulfilled on " + qualified + " \"" + name
             + "\": the object has been modified; please apply your changes to the latest version and try again")
         .withNewDetails().withGroup(group).withKind(resource).withName(name).endDetails().build();
-    return StrictDispatcher.status(status);
   }
 }

@@ -101,7 +101,8 @@ public final class MockCluster implements AutoCloseable {
   public void conflictOnUpdate(String path, int times, Runnable onConflict) {
     server.expect().put().withPath(path).andReply(409, request -> {
       onConflict.run();
-      return StrictDispatcher.conflictStatus();
+      var api = ApiRequest.of(request);
+      return ApiErrors.conflictStatus(api.group(), api.resource(), api.name());
     }).times(times);
   }
 

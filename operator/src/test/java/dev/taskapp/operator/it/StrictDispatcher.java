@@ -3,7 +3,6 @@ package dev.taskapp.operator.it;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -90,7 +89,7 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
           return logged(api, refusal.get());
         }
         if (staleStatusWrite(api, object, stored)) {
-          return conflict();
+          return ApiErrors.conflict(api.group(), api.resource(), api.name());
         }
       }
     }
@@ -155,23 +154,9 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
     }
   }
 
-  private static MockResponse conflict() {
-    return status(conflictStatus());
-  }
-
   /** A response carrying an API server Status object, with its code. */
   static MockResponse status(Status status) {
     return new MockResponse().setResponseCode(status.getCode()).setHeader("Content-Type", "application/json")
         .setBody(Serialization.asJson(status));
-  }
-
-  /** What an API server answers a write from a stale resourceVersion. */
-  static Status conflictStatus() {
-    return new StatusBuilder().withStatus("Failure").withReason("Conflict").withCode(409)
-        .withMessage("the object has been modified; please apply your changes to the latest version and try again").build();
-  }
-
-  static Optional<MockResponse> none() {
-    return Optional.empty();
   }
 }
