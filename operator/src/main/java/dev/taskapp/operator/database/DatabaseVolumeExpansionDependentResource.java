@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -51,14 +52,22 @@ public class DatabaseVolumeExpansionDependentResource extends KubernetesDependen
         .build();
   }
 
-  /**
-   * Up to date when the claim has what the spec asks, and also when it cannot grow: the status says
-   * why ({@link VolumeExpansion}) and nothing waits on a patch the API server would refuse.
-   */
   @Override
   public Result<PersistentVolumeClaim> match(PersistentVolumeClaim actual, PersistentVolumeClaim desired, TaskApp app, Context<TaskApp> context) {
-    boolean enough = VolumeExpansion.requested(desired).compareTo(VolumeExpansion.requested(actual)) <= 0;
-    return Result.computed(enough || VolumeExpansion.blocked(app, actual, context.getClient()).isPresent(), desired);
+    return Result.computed(VolumeExpansion.requested(desired).compareTo(VolumeExpansion.requested(actual)) <= 0, desired);
+  }
+
+  /**
+   * A claim that cannot grow is left alone: the status says why ({@link VolumeExpansion}), and
+   * nothing waits on a patch the API server would refuse.
+   */
+  @Override
+  public ReconcileResult<PersistentVolumeClaim> reconcile(TaskApp app, Context<TaskApp> context) {
+    var claim = getSecondaryResource(app, context);
+    if (claim.isPresent() && VolumeExpansion.blocked(app, claim.get(), context.getClient()).isPresent()) {
+      return ReconcileResult.noOperation(claim.get());
+    }
+    return super.reconcile(app, context);
   }
 
   @Override

@@ -258,8 +258,9 @@ class ObjectValidationTest {
 
   @Test
   void aClaimsStorageRequestMayGrowButNotShrinkAndTheRestOfItsSpecIsImmutable() {
+    // In an expandable StorageClass: the resize admission plugin refuses growth anywhere else.
     create(new PersistentVolumeClaimBuilder().withNewMetadata().withName("grow").endMetadata().withNewSpec()
-        .withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build());
+        .withStorageClassName(MockCluster.STANDARD_STORAGE).withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build());
     var claim = cluster.client().persistentVolumeClaims().inNamespace(NS).withName("grow");
     claim.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}");
     assertThat(claim.get().getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("2Gi"));
