@@ -14,14 +14,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The children of a TaskApp that its workflow could not write, named as a user finds them with kubectl. */
+/**
+ * The children of a TaskApp that the cluster refused, named as a user finds them with kubectl. Only
+ * refusals are told: a 409 (someone wrote in between), a 429 (throttled) or a failed connection is
+ * retried without alarming anyone.
+ */
 final class Refusals {
 
   private Refusals() {}
 
   static List<Refusal> of(TaskApp app, Map<DependentResource, Exception> errored) {
-    return errored.entrySet().stream().map(e -> refusal(app, e.getKey(), e.getValue()))
+    return errored.entrySet().stream().filter(e -> isRefusal(e.getValue())).map(e -> refusal(app, e.getKey(), e.getValue()))
         .sorted(Comparator.comparing(Refusal::tier).thenComparing(Refusal::kind)).toList();
+  }
+
+  /** The API server said no and will say it again until something changes: a 4xx other than 409 and 429. */
+  static boolean isRefusal(Throwable error) {
+    return apiError(error).map(e -> e.getCode() >= 400 && e.getCode() < 500 && e.getCode() != 409 && e.getCode() != 429)
+        .orElse(false);
+  }
+
+  private static Optional<KubernetesClientException> apiError(Throwable error) {
+    for (var cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KubernetesClientException e && e.getCode() > 0) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Refusal refusal(TaskApp app, DependentResource<?, ?> dependent, Exception error) {
@@ -37,12 +56,9 @@ final class Refusals {
   }
 
   /** The API server's own message where there is one (it names the field and the rule), else the error's. */
-  static String reason(Throwable error) {
-    for (var cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof KubernetesClientException e && e.getStatus() != null && e.getStatus().getMessage() != null) {
-        return e.getStatus().getMessage() + " (HTTP " + e.getCode() + ")";
-      }
-    }
-    return String.valueOf(error.getMessage());
+  private static String reason(Throwable error) {
+    return apiError(error).filter(e -> e.getStatus() != null && e.getStatus().getMessage() != null)
+        .map(e -> e.getStatus().getMessage() + " (HTTP " + e.getCode() + ")")
+        .orElse(String.valueOf(error.getMessage()));
   }
 }

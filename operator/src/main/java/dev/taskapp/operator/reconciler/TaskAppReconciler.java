@@ -25,7 +25,6 @@ import dev.taskapp.operator.gates.ReadinessGates.Upstream;
 import dev.taskapp.operator.secret.CredentialsSecretDependentResource;
 import dev.taskapp.operator.status.ConditionTypes;
 import dev.taskapp.operator.status.Observed;
-import dev.taskapp.operator.status.Refusal;
 import dev.taskapp.operator.status.StatusCalculator;
 import dev.taskapp.operator.status.TransitionEvents;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -122,8 +121,9 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
 
   @Override
   public UpdateControl<TaskApp> reconcile(TaskApp app, Context<TaskApp> context) {
-    var refusals = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
-        .map(result -> Refusals.of(app, result.getErroredDependents())).orElse(List.of());
+    var errored = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
+        .map(result -> result.getErroredDependents()).orElse(Map.of());
+    var refusals = Refusals.of(app, errored);
     var observed = new Observed(
         context.getSecondaryResource(StatefulSet.class, DATABASE).orElse(null),
         context.getSecondaryResource(Deployment.class, BACKEND).orElse(null),
@@ -149,8 +149,8 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
         return fresh;
       });
     }
-    if (!refusals.isEmpty() || !gatesNotWritten.isEmpty()) {
-      throw new NotWrittenException(Stream.concat(refusals.stream().map(Refusal::describe), gatesNotWritten.stream()).toList());
+    if (!errored.isEmpty() || !gatesNotWritten.isEmpty()) {
+      throw new NotWrittenException(Stream.concat(errored.values().stream().map(Throwable::getMessage), gatesNotWritten.stream()).toList());
     }
     // A safety net, as controllers resync: while not Ready, look again even if no watch event comes.
     boolean ready = status.condition(ConditionTypes.READY).map(TaskAppCondition::isTrue).orElse(false);
