@@ -3,10 +3,12 @@ package dev.taskapp.operator.it;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodReadinessGate;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -50,6 +52,8 @@ public final class KubeletDouble implements AutoCloseable {
   private final AtomicBoolean dirty = new AtomicBoolean(true);
   /** Pods created but not yet seen by the pod informer, so a quick next tick does not create them twice. */
   private final Map<String, Pod> created = new ConcurrentHashMap<>();
+  /** Each StatefulSet's claim templates, by its uid, for the volumes of its pods. */
+  private final Map<String, List<PersistentVolumeClaim>> claimTemplates = new ConcurrentHashMap<>();
   private final SharedIndexInformer<Pod> pods;
   private final SharedIndexInformer<StatefulSet> statefulSets;
   private final SharedIndexInformer<Deployment> deployments;
@@ -103,6 +107,7 @@ public final class KubeletDouble implements AutoCloseable {
     var deployments = this.deployments.getStore().list();
     collectGarbage(pods, statefulSets, deployments);
     for (var sts : statefulSets) {
+      claimTemplates.put(sts.getMetadata().getUid(), Optional.ofNullable(sts.getSpec().getVolumeClaimTemplates()).orElse(List.of()));
       guarded(() -> {
         var ready = run(sts.getMetadata(), sts.getSpec().getReplicas(), sts.getSpec().getTemplate(), "StatefulSet", pods);
         report(sts, Map.of("replicas", ready.total, "readyReplicas", ready.ready, "currentReplicas", ready.updated,
@@ -182,11 +187,17 @@ public final class KubeletDouble implements AutoCloseable {
     labels.put(HASH, hash);
     var name = kind.equals("StatefulSet") ? owner.getName() + "-" + index
         : owner.getName() + "-" + hash + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    var spec = new PodSpecBuilder(template.getSpec());
+    // The StatefulSet controller's part: a volume per claim template, bound to the pod's own claim
+    // (<template>-<pod>); without it the API server refuses the pod's volume mounts (Not found).
+    claimTemplates.getOrDefault(owner.getUid(), List.of()).forEach(claim -> spec.addNewVolume()
+        .withName(claim.getMetadata().getName()).withNewPersistentVolumeClaim()
+        .withClaimName(claim.getMetadata().getName() + "-" + name).endPersistentVolumeClaim().endVolume());
     var pod = new PodBuilder()
         .withNewMetadata().withName(name).withNamespace(owner.getNamespace()).withLabels(labels)
         .addNewOwnerReference().withApiVersion("apps/v1").withKind(kind).withName(owner.getName()).withUid(owner.getUid()).withController(true).endOwnerReference()
         .endMetadata()
-        .withSpec(template.getSpec())
+        .withSpec(spec.build())
         .build();
     var pod0 = client.pods().resource(pod).create();
     created.put(key(pod0), pod0);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fabric8's mixed (expectations, then CRUD) dispatcher, made to refuse what a real API server
@@ -34,12 +37,17 @@ import java.util.Queue;
  */
 final class StrictDispatcher extends KubernetesMixedDispatcher {
 
+  private static final Logger LOG = LoggerFactory.getLogger(StrictDispatcher.class);
+
+  /** fabric8's CRUD dispatcher behind the expectations, for a patch turned into a PUT. */
+  private final KubernetesCrudDispatcher store;
   private final Authorization authorization;
   private final AdmissionPolicies admission;
 
   StrictDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, Authorization authorization,
       AdmissionPolicies admission) {
     super(expectations);
+    this.store = crudStore(this);
     this.authorization = authorization;
     this.admission = admission;
   }
@@ -67,7 +75,7 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
     if (api.verb().equals("patch") && stored != null) {
       var patched = PatchSemantics.apply(api, stored);
       if (patched.refusal().isPresent()) {
-        return patched.refusal().get();
+        return logged(api, patched.refusal().get());
       }
       if (patched.object().isPresent()) {
         request = put(api, patched.object().get());
@@ -77,16 +85,36 @@ final class StrictDispatcher extends KubernetesMixedDispatcher {
       var object = json(new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
       if (object != null) {
         var before = stored;
-        var refusal = ObjectValidation.refuse(api, object).or(() -> admission.refuse(api, object, before, this::get));
+        var refusal = ObjectValidation.refuse(api, object, before).or(() -> admission.refuse(api, object, before, this::get));
         if (refusal.isPresent()) {
-          return refusal.get();
+          return logged(api, refusal.get());
         }
         if (staleStatusWrite(api, object, stored)) {
           return conflict();
         }
       }
     }
-    return super.dispatch(request);
+    // A patch turned into a PUT goes to the store itself: a test's expectations for PUTs of that path
+    // (conflictOnUpdate) stand for the operator's updates, not for patches, which a real server
+    // applies without a resourceVersion check unless the patch carries one.
+    return request == api.raw() ? super.dispatch(request) : store.dispatch(request);
+  }
+
+  private static KubernetesCrudDispatcher crudStore(KubernetesMixedDispatcher mixed) {
+    try {
+      var field = KubernetesMixedDispatcher.class.getDeclaredField("kubernetesCrudDispatcher");
+      field.setAccessible(true);
+      return (KubernetesCrudDispatcher) field.get(mixed);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("fabric8's mixed dispatcher changed: no CRUD dispatcher to reach", e);
+    }
+  }
+
+  /** A refusal shows in the test's log, so a test that passes on the operator's retries still shows what a real server refused. */
+  private static MockResponse logged(ApiRequest api, MockResponse refusal) {
+    LOG.info("refused {} {} by {}: {}", api.verb(), api.raw().getPath(), api.user(),
+        new String(refusal.getBody().getBytes(), StandardCharsets.UTF_8));
+    return refusal;
   }
 
   /** The object at the request's path as the store holds it, or null (404 and the like are the CRUD dispatcher's). */
