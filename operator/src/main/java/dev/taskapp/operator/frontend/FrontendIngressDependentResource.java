@@ -8,6 +8,9 @@ import dev.taskapp.operator.core.TaskAppDependentResource;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
+import java.util.List;
+import java.util.TreeMap;
 import dev.taskapp.operator.api.TaskApp;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,7 +18,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-/** Exposes the frontend on spec.frontend.ingress.host, when asked. */
+/**
+ * Exposes the frontend on spec.frontend.ingress.host, when asked; with TLS when a certificate Secret
+ * is named. The spec's annotations pass through untouched, which is all cert-manager's ingress-shim
+ * needs (its issuer annotation plus this tls block) and what Ingress controllers are configured with.
+ */
 @KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.FRONTEND_SELECTOR))
 public class FrontendIngressDependentResource extends TaskAppDependentResource<Ingress> {
 
@@ -37,10 +44,17 @@ public class FrontendIngressDependentResource extends TaskAppDependentResource<I
   protected Ingress build(EffectiveSpec spec) {
     var app = spec.app();
     var ingress = spec.ingress().orElseThrow(() -> new IllegalStateException("no ingress asked for " + app.getMetadata().getName()));
+    var metadata = metadata(spec, ResourceNames.frontend(app), Tier.FRONTEND);
+    if (ingress.getAnnotations() != null && !ingress.getAnnotations().isEmpty()) {
+      metadata.setAnnotations(new TreeMap<>(ingress.getAnnotations()));
+    }
+    var tls = ingress.getTlsSecretName() == null ? null
+        : List.of(new IngressTLSBuilder().withHosts(ingress.getHost()).withSecretName(ingress.getTlsSecretName()).build());
     return new IngressBuilder()
-        .withMetadata(metadata(spec, ResourceNames.frontend(app), Tier.FRONTEND))
+        .withMetadata(metadata)
         .withNewSpec()
         .withIngressClassName(ingress.getClassName())
+        .withTls(tls)
         .addNewRule()
         .withHost(ingress.getHost())
         .withNewHttp()
