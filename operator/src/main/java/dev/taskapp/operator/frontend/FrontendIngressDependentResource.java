@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import java.util.List;
-import java.util.TreeMap;
 import dev.taskapp.operator.api.TaskApp;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -22,6 +21,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * Exposes the frontend on spec.frontend.ingress.host, when asked; with TLS when a certificate Secret
  * is named. The spec's annotations pass through untouched, which is all cert-manager's ingress-shim
  * needs (its issuer annotation plus this tls block) and what Ingress controllers are configured with.
+ * A key removed from the spec is removed from the Ingress ({@link IngressAnnotations}).
  */
 @KubernetesDependent(useSSA = BooleanWithUndefined.FALSE, informer = @Informer(labelSelector = Labels.FRONTEND_SELECTOR))
 public class FrontendIngressDependentResource extends TaskAppDependentResource<Ingress> {
@@ -45,9 +45,7 @@ public class FrontendIngressDependentResource extends TaskAppDependentResource<I
     var app = spec.app();
     var ingress = spec.ingress().orElseThrow(() -> new IllegalStateException("no ingress asked for " + app.getMetadata().getName()));
     var metadata = metadata(spec, ResourceNames.frontend(app), Tier.FRONTEND);
-    if (ingress.getAnnotations() != null && !ingress.getAnnotations().isEmpty()) {
-      metadata.setAnnotations(new TreeMap<>(ingress.getAnnotations()));
-    }
+    metadata.setAnnotations(IngressAnnotations.desired(ingress.getAnnotations()));
     var tls = ingress.getTlsSecretName() == null ? null
         : List.of(new IngressTLSBuilder().withHosts(ingress.getHost()).withSecretName(ingress.getTlsSecretName()).build());
     return new IngressBuilder()
@@ -65,5 +63,10 @@ public class FrontendIngressDependentResource extends TaskAppDependentResource<I
         .endRule()
         .endSpec()
         .build();
+  }
+
+  @Override
+  public Ingress update(Ingress actual, Ingress desired, TaskApp primary, Context<TaskApp> context) {
+    return super.update(IngressAnnotations.withoutDropped(actual, desired), desired, primary, context);
   }
 }

@@ -6,6 +6,8 @@ import dev.taskapp.operator.TestTaskApps;
 import dev.taskapp.operator.backend.BackendDeploymentDependentResource;
 import dev.taskapp.operator.core.EffectiveSpec;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** spec.frontend.ingress.tlsSecretName: a tls block on the Ingress, and https wherever the URL goes. */
@@ -34,7 +36,22 @@ class IngressTlsTest {
   void annotationsPassThroughForCertManagerAndTheController() {
     var ingress = new FrontendIngressDependentResource(TestTaskApps.DEFAULTS).desired(TestTaskApps.full("demo"));
     assertThat(ingress.getMetadata().getAnnotations()).containsExactly(
-        java.util.Map.entry("cert-manager.io/cluster-issuer", "letsencrypt"));
+        Map.entry("cert-manager.io/cluster-issuer", "letsencrypt"),
+        Map.entry(IngressAnnotations.RECORD, "cert-manager.io/cluster-issuer"));
+  }
+
+  @Test
+  void anAnnotationTheSpecDropsIsRemovedAndOthersWritersAnnotationsStay() {
+    var app = TestTaskApps.full("demo");
+    var dependent = new FrontendIngressDependentResource(TestTaskApps.DEFAULTS);
+    var live = new IngressBuilder(dependent.desired(app)).editMetadata()
+        .addToAnnotations("ingress.kubernetes.io/backends", "{}").endMetadata().build(); // a controller's own
+    app.getSpec().getFrontend().getIngress().setAnnotations(Map.of("nginx.ingress.kubernetes.io/proxy-body-size", "1m"));
+    var desired = dependent.desired(app);
+
+    assertThat(IngressAnnotations.withoutDropped(live, desired).getMetadata().getAnnotations())
+        .containsOnlyKeys("ingress.kubernetes.io/backends", IngressAnnotations.RECORD);
+    assertThat(IngressAnnotations.withoutDropped(desired, desired)).isSameAs(desired);
   }
 
   @Test
@@ -45,7 +62,7 @@ class IngressTlsTest {
     var ingress = new FrontendIngressDependentResource(TestTaskApps.DEFAULTS).desired(app);
 
     assertThat(ingress.getSpec().getTls()).isNullOrEmpty();
-    assertThat(ingress.getMetadata().getAnnotations()).isNullOrEmpty();
+    assertThat(ingress.getMetadata().getAnnotations()).containsExactly(Map.entry(IngressAnnotations.RECORD, ""));
     assertThat(corsOrigins(app)).isEqualTo("http://tasks.example.com");
   }
 }

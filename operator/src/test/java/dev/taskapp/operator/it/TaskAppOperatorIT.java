@@ -241,5 +241,13 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
         assertThat(pod.getSpec().getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("registry-credentials"));
     assertThat(child(StatefulSet.class, "secure-db").getSpec().getTemplate().getSpec().getImagePullSecrets())
         .extracting(r -> r.getName()).containsExactly("registry-credentials");
+
+    // An annotation the spec drops leaves the Ingress (JOSDK alone would merge it back in).
+    client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("secure").edit(a -> {
+      a.getSpec().getFrontend().getIngress().setAnnotations(null);
+      return a;
+    });
+    await().atMost(Duration.ofSeconds(15)).until(() ->
+        !child(Ingress.class, "secure-frontend").getMetadata().getAnnotations().containsKey("cert-manager.io/cluster-issuer"));
   }
 }
