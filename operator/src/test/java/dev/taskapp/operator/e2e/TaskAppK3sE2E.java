@@ -65,6 +65,9 @@ class TaskAppK3sE2E {
   void installTheOperatorAndApplyATaskApp() throws Exception {
     var found = ClusterImages.find();
     skipReason = found.skipReason();
+    if (skipReason != null && Boolean.parseBoolean(System.getenv("TASKAPP_K3S_E2E_REQUIRED"))) {
+      throw new IllegalStateException("TASKAPP_K3S_E2E_REQUIRED is set (CI), but: " + skipReason);
+    }
     if (skipReason != null) {
       return; // each test skips with the reason (an assumption here would hide it from the reports)
     }
