@@ -45,6 +45,14 @@ if ! docker image inspect "$db_image" > /dev/null 2>&1; then
 fi
 log "saving $db_image"
 docker save -o "$dir/taskapp-database.tar" "$db_image"
+chmod 644 "$dir/taskapp-database.tar"
+# The operator runs the database pod as uid 70, the postgres user of the official postgres:*-alpine
+# images (PodSecurity.POSTGRES_UID); initdb stops at once under a uid its image does not know.
+if ! docker run --rm --entrypoint sh "$db_image" -c "grep -q '^[^:]*:[^:]*:70:' /etc/passwd" 2>/dev/null; then
+  log "WARNING: $db_image has no user with uid 70: under the operator its initdb fails"
+  log "  ('could not look up effective user ID 70'). Export postgres:17-alpine for a cluster"
+  log "  (TASKAPP_DB_IMAGE=postgres:17-alpine, pulled once on a machine that reaches Docker Hub)."
+fi
 printf '%s %s\n' taskapp-database.tar "$db_image" >> "$dir/images.txt"
 
 log "wrote $dir in $(( $(date +%s) - started )) s:"
