@@ -250,4 +250,21 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
     await().atMost(Duration.ofSeconds(15)).until(() ->
         !child(Ingress.class, "secure-frontend").getMetadata().getAnnotations().containsKey("cert-manager.io/cluster-issuer"));
   }
+
+  @Test
+  void aMalformedIngressAnnotationIsRefusedAndReportedOnTheTaskApp() {
+    var app = TestTaskApps.minimal("badkey");
+    var frontend = new FrontendSpec();
+    var ingress = new IngressSpec();
+    ingress.setHost("badkey.example.com");
+    ingress.setAnnotations(java.util.Map.of("not a key/", "x")); // the CRD cannot check map keys; the API server does
+    frontend.setIngress(ingress);
+    app.getSpec().setFrontend(frontend);
+    client.resource(app).create();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> condition("badkey", "Ready")
+        .filter(c -> "Refused".equals(c.getReason()) && c.getMessage().contains("badkey-frontend")).isPresent());
+    assertThat(child(Ingress.class, "badkey-frontend")).isNull();
+    assertThat(child(Deployment.class, "badkey-frontend")).as("the rest of the TaskApp is reconciled").isNotNull();
+  }
 }
