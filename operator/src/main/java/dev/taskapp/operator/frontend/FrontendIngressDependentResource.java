@@ -8,6 +8,7 @@ import dev.taskapp.operator.core.TaskAppDependentResource;
 import dev.taskapp.operator.core.Tier;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import java.util.List;
 import dev.taskapp.operator.api.TaskApp;
@@ -63,6 +64,20 @@ public class FrontendIngressDependentResource extends TaskAppDependentResource<I
         .endRule()
         .endSpec()
         .build();
+  }
+
+  /**
+   * JOSDK's matcher only checks that what is desired is present, so a tls block the spec no longer asks
+   * for would never count as a difference; the tls blocks are compared whole.
+   */
+  @Override
+  public Result<Ingress> match(Ingress actual, Ingress desired, TaskApp primary, Context<TaskApp> context) {
+    var result = super.match(actual, desired, primary, context);
+    return result.matched() && !tls(actual).equals(tls(desired)) ? Result.computed(false, desired) : result;
+  }
+
+  private static List<IngressTLS> tls(Ingress ingress) {
+    return ingress.getSpec() == null || ingress.getSpec().getTls() == null ? List.of() : ingress.getSpec().getTls();
   }
 
   @Override

@@ -249,6 +249,14 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
     });
     await().atMost(Duration.ofSeconds(15)).until(() ->
         !child(Ingress.class, "secure-frontend").getMetadata().getAnnotations().containsKey("cert-manager.io/cluster-issuer"));
+
+    // Without the certificate Secret: plain http again, the tls block gone (JOSDK alone would keep it).
+    client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("secure").edit(a -> {
+      a.getSpec().getFrontend().getIngress().setTlsSecretName(null);
+      return a;
+    });
+    await().atMost(Duration.ofSeconds(15)).until(() -> child(Ingress.class, "secure-frontend").getSpec().getTls().isEmpty()
+        && "http://secure.example.com".equals(get("secure").getStatus().getUrl()));
   }
 
   @Test
