@@ -11,6 +11,7 @@ import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppSpec;
 import dev.taskapp.operator.core.Defaults;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +37,7 @@ public final class TestTaskApps {
     var app = minimal(name);
     var spec = app.getSpec();
     spec.setVersion("0.2.0");
+    spec.setImagePullSecrets(List.of("registry-credentials"));
     var db = new DatabaseSpec();
     db.setStorage("5Gi");
     db.setStorageClassName("fast");
@@ -55,6 +57,8 @@ public final class TestTaskApps {
     var ingress = new IngressSpec();
     ingress.setHost("tasks.example.com");
     ingress.setClassName("nginx");
+    ingress.setTlsSecretName("tasks-example-com-tls");
+    ingress.setAnnotations(Map.of("cert-manager.io/cluster-issuer", "letsencrypt"));
     frontend.setIngress(ingress);
     spec.setFrontend(frontend);
     return app;

@@ -52,6 +52,7 @@ public final class AppDeployments {
         .withNewMetadata().withLabels(podLabels).endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
+        .withImagePullSecrets(spec.imagePullSecrets())
         .withSecurityContext(PodSecurity.pod(PodSecurity.APP_UID))
         .addNewReadinessGate().withConditionType(Readiness.GATE).endReadinessGate()
         .withContainers(container)

@@ -10,6 +10,7 @@ import dev.taskapp.operator.api.IngressSpec;
 import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppSpec;
 import dev.taskapp.operator.api.TierSpec;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -74,10 +75,16 @@ public record EffectiveSpec(TaskApp app, Defaults defaults) {
     return Optional.ofNullable(spec().getFrontend()).map(FrontendSpec::getIngress).filter(i -> i.getHost() != null);
   }
 
-  /** Where users reach the frontend (also the backend's CORS origin). */
+  /** The pull secrets every pod gets; null when none, so pod specs stay as they were without them. */
+  public List<LocalObjectReference> imagePullSecrets() {
+    var names = Optional.ofNullable(spec().getImagePullSecrets()).orElse(List.of());
+    return names.isEmpty() ? null : names.stream().map(LocalObjectReference::new).toList();
+  }
+
+  /** Where users reach the frontend (also the backend's CORS origin): https when the Ingress has TLS. */
   public String url() {
     return ingress()
-        .map(i -> "http://" + i.getHost())
+        .map(i -> (i.getTlsSecretName() == null ? "http://" : "https://") + i.getHost())
         .orElse("http://" + ResourceNames.frontend(app) + "." + namespace() + ".svc:" + Tier.FRONTEND.port());
   }
 

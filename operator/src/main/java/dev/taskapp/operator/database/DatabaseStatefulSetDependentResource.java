@@ -68,6 +68,7 @@ public class DatabaseStatefulSetDependentResource extends TaskAppDependentResour
         .withNewMetadata().withLabels(Labels.of(app, Tier.DATABASE)).endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
+        .withImagePullSecrets(spec.imagePullSecrets())
         .withSecurityContext(PodSecurity.pod(PodSecurity.POSTGRES_UID))
         .withContainers(db)
         .withVolumes(PodSecurity.scratch("run"), PodSecurity.scratch("tmp"))

@@ -58,7 +58,7 @@ class BackendDeploymentDependentResourceTest {
     assertThat(env).filteredOn(e -> e.getName().equals("DATABASE_URL")).singleElement()
         .satisfies(e -> assertThat(e.getValue()).doesNotContain("evil"));
     assertThat(env).filteredOn(e -> e.getName().equals("CORS_ORIGINS")).singleElement()
-        .satisfies(e -> assertThat(e.getValue()).isEqualTo("http://tasks.example.com"));
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo("https://tasks.example.com"));
   }
 
   @Test
