@@ -33,6 +33,15 @@ public final class RunningOperator implements AutoCloseable {
         .mapToDouble(Counter::count).sum();
   }
 
+  /**
+   * Reconciliations of one TaskApp: another test's TaskApp that the cluster refuses is retried for as
+   * long as it exists, and must not count here.
+   */
+  public long reconciliationsOf(String name) {
+    return (long) registry.find("operator.sdk.reconciliations.started").tag("name", name).counters().stream()
+        .mapToDouble(Counter::count).sum();
+  }
+
   /** Reconciliations that ended in an exception (and so were retried), from JOSDK's metrics. */
   public long failedReconciliations() {
     return (long) registry.find("operator.sdk.reconciliations.failed").counters().stream()

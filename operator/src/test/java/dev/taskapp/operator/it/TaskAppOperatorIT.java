@@ -120,9 +120,9 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
         .extracting(e -> e.getReason()).contains("Ready", "WaitingForDatabase");
 
     // Settled: nothing left to do, so no reconciliation for 5 s (no update loop).
-    var settledAt = operator.reconciliations();
+    var settledAt = operator.reconciliationsOf("order");
     await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))
-        .until(() -> operator.reconciliations() == settledAt);
+        .until(() -> operator.reconciliationsOf("order") == settledAt);
   }
 
   @Test
@@ -274,5 +274,6 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
         .filter(c -> "Refused".equals(c.getReason()) && c.getMessage().contains("badkey-frontend")).isPresent());
     assertThat(child(Ingress.class, "badkey-frontend")).isNull();
     assertThat(child(Deployment.class, "badkey-frontend")).as("the rest of the TaskApp is reconciled").isNotNull();
+    client.resource(get("badkey")).delete(); // it would be retried for as long as it exists
   }
 }
