@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodReadinessGate;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * every 20 ms), creates the pods a workload asks for (replacing pods of an older
  * template, as a rollout would), marks a pod Ready only when its containers are "ready" and every
  * readiness gate condition is True, and reports ready/available/updated replicas on the workload.
- * Containers start "ready" at once, unless a test says a workload's containers are unready.
+ * Containers start "ready" at once, unless a test says a workload's containers are unready, or puts
+ * its pods in trouble ({@link PodTrouble}: an image that cannot be pulled, a crash loop, OOMKilled,
+ * unschedulable, a readiness probe failing), which it then reports as the kubelet and the scheduler do.
  */
 public final class KubeletDouble implements AutoCloseable {
 
@@ -49,6 +53,7 @@ public final class KubeletDouble implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Set<String> unready = ConcurrentHashMap.newKeySet();
+  private final Map<String, PodTrouble> troubles = new ConcurrentHashMap<>();
   private final AtomicBoolean dirty = new AtomicBoolean(true);
   /** Pods created but not yet seen by the pod informer, so a quick next tick does not create them twice. */
   private final Map<String, Pod> created = new ConcurrentHashMap<>();
@@ -85,6 +90,16 @@ public final class KubeletDouble implements AutoCloseable {
       unready.add(workload);
     } else {
       unready.remove(workload);
+    }
+    dirty.set(true);
+  }
+
+  /** This workload's pods are in this trouble from now on (null: healthy again), as the kubelet would report. */
+  public void podTrouble(String workload, PodTrouble trouble) {
+    if (trouble == null) {
+      troubles.remove(workload);
+    } else {
+      troubles.put(workload, trouble);
     }
     dirty.set(true);
   }
@@ -175,7 +190,7 @@ public final class KubeletDouble implements AutoCloseable {
     }
     int ready = 0;
     for (var pod : current.subList(0, Math.min(replicas, current.size()))) {
-      if (updateReadiness(pod, !unready.contains(owner.getName()))) {
+      if (updateReadiness(pod, !unready.contains(owner.getName()), troubles.get(owner.getName()))) {
         ready++;
       }
     }
@@ -219,26 +234,44 @@ public final class KubeletDouble implements AutoCloseable {
   }
 
   /** @return whether the pod is Ready */
-  private boolean updateReadiness(Pod pod, boolean containersReady) {
-    var conditions = Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of());
+  private boolean updateReadiness(Pod pod, boolean containersReady, PodTrouble trouble) {
+    var current = Optional.ofNullable(pod.getStatus()).orElseGet(PodStatus::new);
     var gates = Optional.ofNullable(pod.getSpec().getReadinessGates()).orElse(List.of()).stream()
         .map(PodReadinessGate::getConditionType).toList();
+    var conditions = Optional.ofNullable(current.getConditions()).orElse(List.of());
     boolean gatesTrue = gates.stream().allMatch(g -> conditions.stream()
         .anyMatch(c -> c.getType().equals(g) && "True".equals(c.getStatus())));
-    boolean ready = containersReady && gatesTrue;
-    var wanted = Map.of("ContainersReady", containersReady, "Ready", ready);
-    boolean same = wanted.entrySet().stream().allMatch(w -> conditions.stream()
-        .anyMatch(c -> c.getType().equals(w.getKey()) && c.getStatus().equals(w.getValue() ? "True" : "False")));
-    if (!same) {
-      client.pods().resource(pod).editStatus(p -> {
-        var list = new ArrayList<PodCondition>(Optional.ofNullable(p.getStatus()).map(s -> s.getConditions()).orElse(List.of()));
-        list.removeIf(c -> wanted.containsKey(c.getType()));
-        wanted.forEach((type, value) -> list.add(new PodConditionBuilder().withType(type).withStatus(value ? "True" : "False").build()));
-        var edited = new PodBuilder(p).editOrNewStatus().withPhase("Running").withConditions(list).endStatus().build();
-        return edited;
-      });
+    boolean ready = containersReady && trouble == null && gatesTrue;
+    if (!next(current, pod, ready, containersReady, trouble).equals(current)) {
+      client.pods().resource(pod).editStatus(p -> new PodBuilder(p)
+          .withStatus(next(Optional.ofNullable(p.getStatus()).orElseGet(PodStatus::new), p, ready, containersReady, trouble)).build());
     }
     return ready;
+  }
+
+  /** The status the kubelet (and the scheduler) would write; conditions replaced where they are, so an unchanged one compares equal. */
+  private static PodStatus next(PodStatus current, Pod pod, boolean ready, boolean containersReady, PodTrouble trouble) {
+    var list = new ArrayList<PodCondition>(Optional.ofNullable(current.getConditions()).orElse(List.of()));
+    set(list, new PodConditionBuilder().withType("ContainersReady").withStatus(containersReady && trouble == null ? "True" : "False").build());
+    set(list, new PodConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False").build());
+    var unschedulable = Optional.ofNullable(trouble).flatMap(PodTrouble::schedulerMessage);
+    list.removeIf(c -> c.getType().equals("PodScheduled") && unschedulable.isEmpty());
+    unschedulable.ifPresent(message -> set(list, new PodConditionBuilder().withType("PodScheduled").withStatus("False")
+        .withReason("Unschedulable").withMessage(message).build()));
+    // Empty rather than null: a status read back from the API server has empty lists, and must compare equal.
+    var statuses = trouble == null ? List.<io.fabric8.kubernetes.api.model.ContainerStatus>of() : trouble.containerStatuses(pod);
+    return new PodStatusBuilder(current).withPhase(unschedulable.isPresent() ? "Pending" : "Running")
+        .withConditions(list).withContainerStatuses(statuses).build();
+  }
+
+  private static void set(List<PodCondition> conditions, PodCondition condition) {
+    for (int i = 0; i < conditions.size(); i++) {
+      if (conditions.get(i).getType().equals(condition.getType())) {
+        conditions.set(i, condition);
+        return;
+      }
+    }
+    conditions.add(condition);
   }
 
   private void report(HasMetadata workload, Map<String, Integer> counts) {
