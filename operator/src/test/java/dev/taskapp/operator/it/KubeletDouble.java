@@ -5,12 +5,9 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodReadinessGate;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -242,36 +239,11 @@ public final class KubeletDouble implements AutoCloseable {
     boolean gatesTrue = gates.stream().allMatch(g -> conditions.stream()
         .anyMatch(c -> c.getType().equals(g) && "True".equals(c.getStatus())));
     boolean ready = containersReady && trouble == null && gatesTrue;
-    if (!next(current, pod, ready, containersReady, trouble).equals(current)) {
+    if (!KubeletPodStatus.next(current, pod, ready, containersReady, trouble).equals(current)) {
       client.pods().resource(pod).editStatus(p -> new PodBuilder(p)
-          .withStatus(next(Optional.ofNullable(p.getStatus()).orElseGet(PodStatus::new), p, ready, containersReady, trouble)).build());
+          .withStatus(KubeletPodStatus.next(Optional.ofNullable(p.getStatus()).orElseGet(PodStatus::new), p, ready, containersReady, trouble)).build());
     }
     return ready;
-  }
-
-  /** The status the kubelet (and the scheduler) would write; conditions replaced where they are, so an unchanged one compares equal. */
-  private static PodStatus next(PodStatus current, Pod pod, boolean ready, boolean containersReady, PodTrouble trouble) {
-    var list = new ArrayList<PodCondition>(Optional.ofNullable(current.getConditions()).orElse(List.of()));
-    set(list, new PodConditionBuilder().withType("ContainersReady").withStatus(containersReady && trouble == null ? "True" : "False").build());
-    set(list, new PodConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False").build());
-    var unschedulable = Optional.ofNullable(trouble).flatMap(PodTrouble::schedulerMessage);
-    list.removeIf(c -> c.getType().equals("PodScheduled") && unschedulable.isEmpty());
-    unschedulable.ifPresent(message -> set(list, new PodConditionBuilder().withType("PodScheduled").withStatus("False")
-        .withReason("Unschedulable").withMessage(message).build()));
-    // Empty rather than null: a status read back from the API server has empty lists, and must compare equal.
-    var statuses = trouble == null ? List.<io.fabric8.kubernetes.api.model.ContainerStatus>of() : trouble.containerStatuses(pod);
-    return new PodStatusBuilder(current).withPhase(unschedulable.isPresent() ? "Pending" : "Running")
-        .withConditions(list).withContainerStatuses(statuses).build();
-  }
-
-  private static void set(List<PodCondition> conditions, PodCondition condition) {
-    for (int i = 0; i < conditions.size(); i++) {
-      if (conditions.get(i).getType().equals(condition.getType())) {
-        conditions.set(i, condition);
-        return;
-      }
-    }
-    conditions.add(condition);
   }
 
   private void report(HasMetadata workload, Map<String, Integer> counts) {
