@@ -49,10 +49,6 @@ public final class TaskAppOperator {
         config.watchesAllNamespaces() ? "all namespaces" : config.namespaces(), health.port());
   }
 
-  public static Operator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry, Clock clock) {
-    return create(client, config, registry, clock, new Leadership(config.leaseIdentity()));
-  }
-
   /**
    * The operator as production and the tests run it. One patch mode everywhere: plain
    * create/update (no server-side apply), which every API server, fabric8's mock included, supports.
