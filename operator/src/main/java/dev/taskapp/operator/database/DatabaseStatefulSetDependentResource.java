@@ -23,7 +23,9 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** PostgreSQL: one pod, its data on a PersistentVolumeClaim kept or deleted per deletionPolicy. */
@@ -51,6 +53,11 @@ public class DatabaseStatefulSetDependentResource extends TaskAppDependentResour
    * connections, which never close by themselves.)
    */
   public static final long TERMINATION_GRACE_SECONDS = 300;
+  /**
+   * The PostgreSQL major that wrote the data directory, recorded when the operator creates the
+   * StatefulSet or rolls it within a major: a hand-edited image (drift) does not change what the data is.
+   */
+  public static final String DATA_MAJOR = "taskapp.dev/postgres-major";
 
   public DatabaseStatefulSetDependentResource() {
     this(Defaults.fromEnvironment());
@@ -79,8 +86,10 @@ public class DatabaseStatefulSetDependentResource extends TaskAppDependentResour
             PodSecurity.mount("run", "/var/run/postgresql"),
             PodSecurity.mount("tmp", "/tmp"))
         .build();
+    var metadata = metadata(spec, ResourceNames.database(app), Tier.DATABASE);
+    PostgresMajor.of(spec.image(Tier.DATABASE)).ifPresent(major -> metadata.setAnnotations(Map.of(DATA_MAJOR, major)));
     return new StatefulSetBuilder()
-        .withMetadata(metadata(spec, ResourceNames.database(app), Tier.DATABASE))
+        .withMetadata(metadata)
         .withNewSpec()
         .withReplicas(1)
         .withServiceName(ResourceNames.database(app))
@@ -141,14 +150,24 @@ public class DatabaseStatefulSetDependentResource extends TaskAppDependentResour
         .filter(c -> Tier.DATABASE.component().equals(c.getName())).findFirst().map(Container::getImage);
   }
 
+  /** Why the database may not be moved to this image, if it may not (see {@link PostgresMajor}). */
+  public static Optional<String> imageChangeRefused(StatefulSet actual, String wanted) {
+    var dataMajor = Optional.ofNullable(actual.getMetadata().getAnnotations()).map(a -> a.get(DATA_MAJOR));
+    return runningImage(actual).flatMap(running -> PostgresMajor.refusal(dataMajor, running, wanted));
+  }
+
   private static StatefulSet applicable(StatefulSet actual, StatefulSet desired) {
-    var running = runningImage(actual);
-    var refused = running.flatMap(image -> runningImage(desired).flatMap(wanted -> PostgresMajor.refusal(image, wanted)));
-    var spec = new StatefulSetBuilder(desired).editSpec().withVolumeClaimTemplates(actual.getSpec().getVolumeClaimTemplates());
+    var spec = new StatefulSetBuilder(desired).editSpec().withVolumeClaimTemplates(actual.getSpec().getVolumeClaimTemplates()).endSpec();
+    var refused = runningImage(desired).flatMap(wanted -> imageChangeRefused(actual, wanted));
     if (refused.isPresent()) {
-      spec.editTemplate().editSpec().editMatchingContainer(c -> Tier.DATABASE.component().equals(c.getName()))
-          .withImage(running.get()).endContainer().endSpec().endTemplate();
+      // Stays as it is: the running image, and the data directory's major as recorded (or not).
+      var annotations = new HashMap<>(Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of()));
+      annotations.remove(DATA_MAJOR);
+      Optional.ofNullable(actual.getMetadata().getAnnotations()).map(a -> a.get(DATA_MAJOR)).ifPresent(m -> annotations.put(DATA_MAJOR, m));
+      spec.editMetadata().withAnnotations(annotations).endMetadata()
+          .editSpec().editTemplate().editSpec().editMatchingContainer(c -> Tier.DATABASE.component().equals(c.getName()))
+          .withImage(runningImage(actual).orElseThrow()).endContainer().endSpec().endTemplate().endSpec();
     }
-    return spec.endSpec().build();
+    return spec.build();
   }
 }

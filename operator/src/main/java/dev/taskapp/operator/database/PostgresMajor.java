@@ -35,27 +35,29 @@ public final class PostgresMajor {
   }
 
   /**
-   * Why the database may not move from the running image to the wanted one: another major, or a
-   * major that cannot be told from either tag. Empty when the image is the same or the major is.
+   * Why the database may not move to the wanted image: the data directory's major (as recorded, else
+   * told from the running image) is another, or one of the two cannot be told. Empty when both
+   * majors are the same, or when the image does not change.
+   *
+   * @param dataMajor the major recorded for the data directory, if any
+   * @param running the image the StatefulSet runs now
    */
-  public static Optional<String> refusal(String running, String wanted) {
-    if (running.equals(wanted)) {
-      return Optional.empty();
-    }
-    var from = of(running);
+  public static Optional<String> refusal(Optional<String> dataMajor, String running, String wanted) {
+    var from = dataMajor.or(() -> of(running));
     var to = of(wanted);
     var how = "; the database keeps running " + running + ". To change the major version, dump and restore as "
         + UPGRADE_DOC + " describes";
-    if (from.isEmpty() || to.isEmpty()) {
-      var unknown = from.isEmpty() ? running : wanted;
-      return Optional.of("The PostgreSQL major version of " + unknown + " cannot be told from its tag, so " + running
-          + " → " + wanted + " may be a major upgrade, which the operator does not roll" + how
-          + "; to change only the minor version, use an image tagged with the version (e.g. postgres:17.2-alpine)");
+    if (from.isPresent() && to.isPresent()) {
+      return from.equals(to) ? Optional.empty()
+          : Optional.of("PostgreSQL " + to.get() + " (" + wanted + ") cannot open the data directory of PostgreSQL "
+              + from.get() + " (" + running + ") without a dump and restore, which the operator does not do" + how);
     }
-    if (!from.equals(to)) {
-      return Optional.of("PostgreSQL " + to.get() + " (" + wanted + ") cannot open the data directory of PostgreSQL "
-          + from.get() + " (" + running + ") without a dump and restore, which the operator does not do" + how);
+    if (running.equals(wanted)) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    var unknown = from.isEmpty() ? running : wanted;
+    return Optional.of("The PostgreSQL major version of " + unknown + " cannot be told from its tag, so " + running
+        + " → " + wanted + " may be a major upgrade, which the operator does not roll" + how
+        + "; to change only the minor version, use an image tagged with the version (e.g. postgres:17.2-alpine)");
   }
 }

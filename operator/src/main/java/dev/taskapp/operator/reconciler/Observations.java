@@ -5,7 +5,6 @@ import dev.taskapp.operator.core.Defaults;
 import dev.taskapp.operator.core.EffectiveSpec;
 import dev.taskapp.operator.core.Tier;
 import dev.taskapp.operator.database.DatabaseStatefulSetDependentResource;
-import dev.taskapp.operator.database.PostgresMajor;
 import dev.taskapp.operator.database.VolumeExpansion;
 import dev.taskapp.operator.secret.CredentialsSecretDependentResource;
 import dev.taskapp.operator.status.Observed;
@@ -37,7 +36,7 @@ final class Observations {
         context.getSecondaryResource(PersistentVolumeClaim.class)
             .flatMap(claim -> VolumeExpansion.blocked(app, claim, context.getClient())),
         PodFailures.byTier(context.getSecondaryResources(Pod.class)),
-        Optional.ofNullable(database).flatMap(DatabaseStatefulSetDependentResource::runningImage)
-            .flatMap(running -> PostgresMajor.refusal(running, new EffectiveSpec(app, defaults).image(Tier.DATABASE))));
+        Optional.ofNullable(database).flatMap(sts ->
+            DatabaseStatefulSetDependentResource.imageChangeRefused(sts, new EffectiveSpec(app, defaults).image(Tier.DATABASE))));
   }
 }

@@ -65,6 +65,12 @@ class DatabaseStatefulSetDependentResourceTest {
   }
 
   @Test
+  void recordsTheMajorTheDataDirectoryIsWrittenWith() {
+    assertThat(dependent.desired(TestTaskApps.minimal("demo")).getMetadata().getAnnotations())
+        .containsEntry(DatabaseStatefulSetDependentResource.DATA_MAJOR, "17");
+  }
+
+  @Test
   void sizesTheContainerFromSpecDatabaseResources() {
     var app = TestTaskApps.minimal("demo");
     var resources = new dev.taskapp.operator.api.ResourcesSpec();

@@ -28,13 +28,23 @@ class PostgresMajorTest {
 
   @Test
   void rollsAMinorVersionRefusesAMajorOrAnUnknownOne() {
-    assertThat(PostgresMajor.refusal("postgres:17-alpine", "postgres:17-alpine")).isEmpty();
-    assertThat(PostgresMajor.refusal("postgres:17-alpine", "postgres:17.2-alpine")).isEmpty();
-    assertThat(PostgresMajor.refusal("postgres:17-alpine", "registry/x/postgres:17")).isEmpty();
-    assertThat(PostgresMajor.refusal("postgres:16", "postgres:17-alpine")).get().asString()
+    var none = java.util.Optional.<String>empty();
+    assertThat(PostgresMajor.refusal(none, "postgres:17-alpine", "postgres:17-alpine")).isEmpty();
+    assertThat(PostgresMajor.refusal(none, "postgres:17-alpine", "postgres:17.2-alpine")).isEmpty();
+    assertThat(PostgresMajor.refusal(none, "postgres:17-alpine", "registry/x/postgres:17")).isEmpty();
+    assertThat(PostgresMajor.refusal(none, "postgres:16", "postgres:17-alpine")).get().asString()
         .contains("PostgreSQL 17 (postgres:17-alpine)", "PostgreSQL 16 (postgres:16)", "dump and restore", PostgresMajor.UPGRADE_DOC,
             "keeps running postgres:16");
-    assertThat(PostgresMajor.refusal("postgres:17-alpine", "postgres:latest")).get().asString()
+    assertThat(PostgresMajor.refusal(none, "postgres:17-alpine", "postgres:latest")).get().asString()
         .contains("major version of postgres:latest cannot be told", "keeps running postgres:17-alpine", PostgresMajor.UPGRADE_DOC);
+    assertThat(PostgresMajor.refusal(none, "team/db:latest", "team/db:latest")).as("no change").isEmpty();
+  }
+
+  @Test
+  void theRecordedMajorOfTheDataWinsOverAHandEditedImage() {
+    var seventeen = java.util.Optional.of("17");
+    assertThat(PostgresMajor.refusal(seventeen, "postgres:9", "postgres:17-alpine")).as("drift put back").isEmpty();
+    assertThat(PostgresMajor.refusal(seventeen, "team/db:latest", "postgres:18")).get().asString()
+        .contains("PostgreSQL 18 (postgres:18)", "PostgreSQL 17 (team/db:latest)");
   }
 }
