@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The children of a TaskApp that its workflow could not write, named as a user finds them with kubectl. */
+/**
+ * The children of a TaskApp that its workflow could not write, named as a user finds them with
+ * kubectl. A write conflict (409) is no refusal: someone wrote the object between our read and our
+ * write, and the retry (the reconciliation still fails) writes it from the newer version.
+ */
 final class Refusals {
 
   private Refusals() {}
 
   static List<Refusal> of(TaskApp app, Map<DependentResource, Exception> errored) {
-    return errored.entrySet().stream().map(e -> refusal(app, e.getKey(), e.getValue()))
+    return errored.entrySet().stream().filter(e -> !conflict(e.getValue())).map(e -> refusal(app, e.getKey(), e.getValue()))
         .sorted(Comparator.comparing(Refusal::tier).thenComparing(Refusal::kind)).toList();
   }
 
@@ -34,6 +38,15 @@ final class Refusals {
     }
     // The only other dependent grows the database's claim.
     return new Refusal(Tier.DATABASE, "PersistentVolumeClaim", ResourceNames.dataClaim(app), reason(error));
+  }
+
+  private static boolean conflict(Throwable error) {
+    for (var cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KubernetesClientException e && e.getCode() == 409) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The API server's own message where there is one (it names the field and the rule), else the error's. */

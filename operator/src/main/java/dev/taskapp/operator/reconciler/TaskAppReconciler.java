@@ -23,7 +23,6 @@ import dev.taskapp.operator.gates.ReadinessGates;
 import dev.taskapp.operator.gates.ReadinessGates.Upstream;
 import dev.taskapp.operator.secret.CredentialsSecretDependentResource;
 import dev.taskapp.operator.status.ConditionTypes;
-import dev.taskapp.operator.status.Refusal;
 import dev.taskapp.operator.status.StatusCalculator;
 import dev.taskapp.operator.status.TransitionEvents;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -108,8 +107,9 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
 
   @Override
   public UpdateControl<TaskApp> reconcile(TaskApp app, Context<TaskApp> context) {
-    var refusals = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
-        .map(result -> Refusals.of(app, result.getErroredDependents())).orElse(List.of());
+    var errored = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
+        .map(result -> result.getErroredDependents()).orElse(Map.of());
+    var refusals = Refusals.of(app, errored);
     var observed = Observations.of(app, context, refusals, defaults);
     var status = statuses.next(app, observed);
 
@@ -127,8 +127,8 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
         return fresh;
       });
     }
-    if (!refusals.isEmpty() || !gatesNotWritten.isEmpty()) {
-      throw new NotWrittenException(Stream.concat(refusals.stream().map(Refusal::describe), gatesNotWritten.stream()).toList());
+    if (!errored.isEmpty() || !gatesNotWritten.isEmpty()) {
+      throw new NotWrittenException(Stream.concat(errored.values().stream().map(Refusals::reason), gatesNotWritten.stream()).toList());
     }
     // A safety net, as controllers resync: while not Ready, look again even if no watch event comes.
     boolean ready = status.condition(ConditionTypes.READY).map(TaskAppCondition::isTrue).orElse(false);
