@@ -51,6 +51,7 @@ public class LeaderHandOverIT {
         client.resource(old).delete();
         await().atMost(LEASE).until(() -> b.leadership().leading());
         double takeover = (System.nanoTime() - stopped) / 1e9;
+        System.out.printf("Leader hand-over: the standby led %.1f s after the leader stopped (Lease %d s)%n", takeover, LEASE.toSeconds());
         assertThat(holder(cluster)).isEqualTo("operator-b");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> backendPods(cluster).stream()
@@ -65,6 +66,27 @@ public class LeaderHandOverIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> ready(cluster, "handover"));
         assertThat(b.reconciliations()).isPositive();
         assertThat(takeover).as("seconds from the leader's stop to the standby leading").isLessThan(LEASE.toSeconds());
+      }
+    }
+  }
+
+  /** A leader that died without handing over (a lost node): its Lease expires and the standby takes it. */
+  @Test
+  void theStandbyTakesALeaseItsHolderStoppedRenewing() {
+    try (var cluster = new MockCluster(); var kubelet = new KubeletDouble(cluster.client())) {
+      var renewed = java.time.ZonedDateTime.now();
+      cluster.client().resource(new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder()
+          .withNewMetadata().withName("taskapp-operator").withNamespace("taskapp-system").endMetadata()
+          .withNewSpec().withHolderIdentity("operator-on-a-lost-node").withLeaseDurationSeconds((int) LEASE.toSeconds())
+          .withAcquireTime(renewed).withRenewTime(renewed).withLeaseTransitions(0).endSpec().build()).create();
+      try (var b = new RunningOperator(cluster, env("operator-b"))) {
+        cluster.client().resource(TestTaskApps.minimal("orphaned")).create();
+        assertThat(b.leadership().leading()).isFalse();
+        await().atMost(LEASE.plusSeconds(3)).until(() -> b.leadership().leading()); // + a retry period with jitter
+        double takeover = Duration.between(renewed, java.time.ZonedDateTime.now()).toMillis() / 1e3;
+        System.out.printf("Lease of a lost leader taken %.1f s after its last renewal (Lease %d s)%n", takeover, LEASE.toSeconds());
+        assertThat(takeover).isGreaterThanOrEqualTo(LEASE.toSeconds());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ready(cluster, "orphaned"));
       }
     }
   }
