@@ -30,14 +30,21 @@ public final class TaskAppOperator {
     }
     var config = OperatorConfig.fromEnvironment();
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    var operator = create(new KubernetesClientBuilder().build(), config, registry, Clock.systemUTC());
-    var health = new HealthServer(config.healthPort(), operator, registry);
+    var leadership = new Leadership(config.leaseIdentity());
+    var operator = create(new KubernetesClientBuilder().build(), config, registry, Clock.systemUTC(), leadership);
+    var health = new HealthServer(config.healthPort(), operator, leadership, registry);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.stop();
       health.close();
     }, "shutdown"));
     health.start();
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      // The health server's thread would keep a process that does nothing alive (and /healthz at 200).
+      LOG.error("The operator could not start", e);
+      System.exit(1);
+    }
     LOG.info("TaskApp operator {} started; watching {}; health on :{}", config.defaults().version(),
         config.watchesAllNamespaces() ? "all namespaces" : config.namespaces(), health.port());
   }
@@ -46,7 +53,8 @@ public final class TaskAppOperator {
    * The operator as production and the tests run it. One patch mode everywhere: plain
    * create/update (no server-side apply), which every API server, fabric8's mock included, supports.
    */
-  public static Operator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry, Clock clock) {
+  public static Operator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry, Clock clock,
+      Leadership leadership) {
     Consumer<ConfigurationServiceOverrider> overrides = o -> {
       o.withKubernetesClient(client)
           .withSSABasedCreateUpdateMatchForDependentResources(false)
@@ -60,11 +68,31 @@ public final class TaskAppOperator {
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
             .aLeaderElectionConfiguration(config.leaseName())
             .withLeaseNamespace(config.leaseNamespace())
-            .withExitOnStopLeading(config.exitOnLostLeadership())
+            .withIdentity(leadership.identity())
+            .withLeaseDuration(config.lease().duration())
+            .withRenewDeadline(config.lease().renewDeadline())
+            .withRetryPeriod(config.lease().retryPeriod())
+            .withLeaderCallbacks(leadership.callbacks())
+            // Leadership acts on a loss; JOSDK's exit would also fire on our own stop, where
+            // System.exit inside the shutdown hook blocks forever.
+            .withExitOnStopLeading(false)
             .build());
       }
     };
-    var operator = new Operator(overrides);
+    var operator = new Operator(overrides) {
+      @Override
+      public void stop() {
+        leadership.stepDown();
+        super.stop();
+        if (config.leaderElection()) {
+          leadership.release(client, config.leaseNamespace(), config.leaseName());
+        }
+      }
+    };
+    // Off a fresh thread: the callback runs on the elector's executor, which stopping the operator shuts down.
+    leadership.whenLost(config.exitOnLostLeadership()
+        ? () -> new Thread(() -> System.exit(1), "exit-on-lost-lease").start()
+        : () -> new Thread(operator::stop, "stop-on-lost-lease").start());
     operator.register(new TaskAppReconciler(clock), controller -> {
       if (!config.watchesAllNamespaces()) {
         controller.settingNamespaces(config.namespaces());

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -61,7 +62,7 @@ class KustomizeTest {
         "CustomResourceDefinition", CustomResourceDefinition.class, "Namespace", Namespace.class,
         "ServiceAccount", ServiceAccount.class, "ClusterRole", ClusterRole.class,
         "ClusterRoleBinding", ClusterRoleBinding.class, "Role", Role.class, "RoleBinding", RoleBinding.class,
-        "Deployment", Deployment.class);
+        "Deployment", Deployment.class, "PodDisruptionBudget", PodDisruptionBudget.class);
     assertThat(objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrderElementsOf(kinds.keySet());
     assertThat(objects).allSatisfy(o -> assertThat(o).isInstanceOf(kinds.get(o.getKind())));
   }
@@ -107,6 +108,35 @@ class KustomizeTest {
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
     assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+  }
+
+  /** Two replicas, on two nodes where there are two, one of them always left by a drain, a standby kept through a rollout. */
+  @Test
+  void operatorSurvivesADrainANodesLossAndARollout() {
+    var deployment = only(Deployment.class);
+    var pod = deployment.getSpec().getTemplate().getSpec();
+    var labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    var env = pod.getContainers().getFirst().getEnv();
+    assertThat(env).anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("POD_NAME");
+      assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+    });
+    assertThat(env).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("LEADER_ELECTION=true"));
+    assertThat(env).noneSatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("EXIT_ON_LOST_LEADERSHIP=false"));
+    assertThat(pod.getTopologySpreadConstraints()).anySatisfy(c -> {
+      assertThat(c.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+      assertThat(c.getWhenUnsatisfiable()).as("preferred: a one-node cluster runs both").isEqualTo("ScheduleAnyway");
+      assertThat(labels).containsAllEntriesOf(c.getLabelSelector().getMatchLabels());
+    });
+    assertThat(pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution()).singleElement()
+        .satisfies(t -> assertThat(t.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
+
+    var budget = only(PodDisruptionBudget.class);
+    assertThat(budget.getMetadata().getNamespace()).isEqualTo(deployment.getMetadata().getNamespace());
+    assertThat(labels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
+    assertThat(budget.getSpec().getMinAvailable().getIntVal()).isPositive().isLessThan(deployment.getSpec().getReplicas());
   }
 
   /** Every field of an example is one the CRD declares (a typo would be pruned silently by the API server). */

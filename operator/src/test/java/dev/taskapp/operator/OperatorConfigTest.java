@@ -28,4 +28,18 @@ class OperatorConfigTest {
     assertThat(config.defaults().databaseImage()).isEqualTo("mirror/postgres:17");
     assertThat(config.healthPort()).isEqualTo(9090);
   }
+
+  @Test
+  void leaseTimingHasSaneDefaultsAndRefusesADeadlineBeyondTheLease() {
+    var config = OperatorConfig.from(Map.of("POD_NAME", "taskapp-operator-7d9f-x2", "HOSTNAME", "ignored"));
+    assertThat(config.leaseIdentity()).isEqualTo("taskapp-operator-7d9f-x2");
+    assertThat(config.lease().duration()).hasSeconds(15);
+    assertThat(config.lease().renewDeadline()).hasSeconds(10);
+    assertThat(config.lease().retryPeriod()).hasSeconds(2);
+    assertThat(config.exitOnLostLeadership()).as("the default").isTrue();
+    assertThat(OperatorConfig.from(Map.of()).leaseIdentity()).as("unique without POD_NAME or HOSTNAME")
+        .isNotEqualTo(OperatorConfig.from(Map.of()).leaseIdentity());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OperatorConfig.from(Map.of("LEASE_DURATION_SECONDS", "10", "RENEW_DEADLINE_SECONDS", "10")))
+        .hasMessageContaining("renew deadline < lease duration");
+  }
 }

@@ -25,13 +25,16 @@ public class DatabaseSpec {
   @ValidationRule(value = "self == oldSelf", message = "storageClassName is immutable")
   private String storageClassName;
 
-  @JsonPropertyDescription("PostgreSQL image. Defaults to the operator's setting (postgres:17-alpine unless the operator was told otherwise).")
+  @JsonPropertyDescription("PostgreSQL image. Defaults to the operator's setting (postgres:17-alpine unless the operator was told otherwise). A change to another PostgreSQL major version is refused (the data directory needs a dump and restore); a minor version rolls.")
   @Size(min = 1, max = 512)
   private String image;
 
   @JsonPropertyDescription("What happens to the database volume when the TaskApp is deleted: Retain (default) keeps the PersistentVolumeClaim, Delete removes it.")
   @Default("Retain")
   private DeletionPolicy deletionPolicy;
+
+  @JsonPropertyDescription("CPU and memory requests and limits of the PostgreSQL container.")
+  private ResourcesSpec resources;
 
   public String getStorage() { return storage; }
   public void setStorage(String storage) { this.storage = storage; }
@@ -41,4 +44,6 @@ public class DatabaseSpec {
   public void setImage(String image) { this.image = image; }
   public DeletionPolicy getDeletionPolicy() { return deletionPolicy; }
   public void setDeletionPolicy(DeletionPolicy deletionPolicy) { this.deletionPolicy = deletionPolicy; }
+  public ResourcesSpec getResources() { return resources; }
+  public void setResources(ResourcesSpec resources) { this.resources = resources; }
 }

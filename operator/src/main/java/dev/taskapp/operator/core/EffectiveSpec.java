@@ -96,7 +96,7 @@ public record EffectiveSpec(TaskApp app, Defaults defaults) {
    */
   public ResourceRequirements resources(Tier tier) {
     var fallback = DEFAULT_RESOURCES.get(tier);
-    var asked = tier == Tier.DATABASE ? null : tier(tier).getResources();
+    var asked = tier == Tier.DATABASE ? database().getResources() : tier(tier).getResources();
     var askedRequests = asked == null ? null : asked.getRequests();
     var askedLimits = asked == null ? null : asked.getLimits();
     Map<String, Quantity> requests = new TreeMap<>();

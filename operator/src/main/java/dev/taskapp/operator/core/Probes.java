@@ -2,6 +2,7 @@ package dev.taskapp.operator.core;
 
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import java.util.List;
 
 /**
  * Probes on the same endpoints as the Compose healthchecks: readiness on the health endpoint, a
@@ -38,11 +39,24 @@ public final class Probes {
         .build();
   }
 
-  /** The Compose healthcheck of the db: pg_isready over TCP on the loopback. */
-  public static Probe pgIsReady(int periodSeconds, int failureThreshold) {
+  /** The db's readiness, the Compose healthcheck: pg_isready over TCP on the loopback (exit 0: accepting connections). */
+  public static Probe pgAcceptsConnections() {
+    return pgIsReady(List.of("pg_isready", "-h", "127.0.0.1"), 5, 3, 3);
+  }
+
+  /**
+   * The db's startup and liveness: the server answers, if only to say that it is starting up or
+   * recovering (pg_isready exits 0 or 1; 2 means no answer). A crash recovery then counts as alive,
+   * as in CloudNativePG: killing it would only start it over.
+   */
+  public static Probe pgAnswers(int periodSeconds, int failureThreshold) {
+    return pgIsReady(List.of("sh", "-c", "pg_isready -h 127.0.0.1 -t 3 >/dev/null; [ $? -le 1 ]"), periodSeconds, 5, failureThreshold);
+  }
+
+  private static Probe pgIsReady(List<String> command, int periodSeconds, int timeoutSeconds, int failureThreshold) {
     return new ProbeBuilder()
-        .withNewExec().withCommand("pg_isready", "-h", "127.0.0.1").endExec()
-        .withPeriodSeconds(periodSeconds).withTimeoutSeconds(3).withFailureThreshold(failureThreshold)
+        .withNewExec().withCommand(command).endExec()
+        .withPeriodSeconds(periodSeconds).withTimeoutSeconds(timeoutSeconds).withFailureThreshold(failureThreshold)
         .build();
   }
 }

@@ -56,7 +56,7 @@ final class Refusals {
   }
 
   /** The API server's own message where there is one (it names the field and the rule), else the error's. */
-  private static String reason(Throwable error) {
+  static String reason(Throwable error) {
     return apiError(error).filter(e -> e.getStatus() != null && e.getStatus().getMessage() != null)
         .map(e -> e.getStatus().getMessage() + " (HTTP " + e.getCode() + ")")
         .orElse(String.valueOf(error.getMessage()));

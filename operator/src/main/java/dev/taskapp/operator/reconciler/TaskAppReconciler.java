@@ -6,7 +6,7 @@ import dev.taskapp.operator.backend.BackendDeploymentDependentResource;
 import dev.taskapp.operator.backend.BackendNetworkPolicyDependentResource;
 import dev.taskapp.operator.backend.BackendServiceDependentResource;
 import dev.taskapp.operator.backend.BackendServingCondition;
-import dev.taskapp.operator.core.Labels;
+import dev.taskapp.operator.core.Defaults;
 import dev.taskapp.operator.core.Readiness;
 import dev.taskapp.operator.core.Tier;
 import dev.taskapp.operator.database.DatabaseNetworkPolicyDependentResource;
@@ -14,7 +14,6 @@ import dev.taskapp.operator.database.DatabaseReadyCondition;
 import dev.taskapp.operator.database.DatabaseServiceDependentResource;
 import dev.taskapp.operator.database.DatabaseStatefulSetDependentResource;
 import dev.taskapp.operator.database.DatabaseVolumeExpansionDependentResource;
-import dev.taskapp.operator.database.VolumeExpansion;
 import dev.taskapp.operator.frontend.FrontendDeploymentDependentResource;
 import dev.taskapp.operator.frontend.FrontendIngressDependentResource;
 import dev.taskapp.operator.frontend.FrontendNetworkPolicyDependentResource;
@@ -24,15 +23,10 @@ import dev.taskapp.operator.gates.ReadinessGates;
 import dev.taskapp.operator.gates.ReadinessGates.Upstream;
 import dev.taskapp.operator.secret.CredentialsSecretDependentResource;
 import dev.taskapp.operator.status.ConditionTypes;
-import dev.taskapp.operator.status.Observed;
 import dev.taskapp.operator.status.StatusCalculator;
 import dev.taskapp.operator.status.TransitionEvents;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -41,16 +35,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -89,6 +79,7 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
   static final String PODS = "pods";
   static final Duration NOT_READY_RECHECK = Duration.ofSeconds(10);
 
+  private final Defaults defaults;
   private final StatusCalculator statuses;
   private final ReadinessGates gates;
   private final TransitionEvents events;
@@ -98,25 +89,20 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
   }
 
   public TaskAppReconciler(Clock clock) {
+    this(clock, Defaults.fromEnvironment());
+  }
+
+  /** @param defaults as the dependents read them, to tell which database image the spec asks for */
+  public TaskAppReconciler(Clock clock, Defaults defaults) {
+    this.defaults = defaults;
     this.statuses = new StatusCalculator(clock);
     this.gates = new ReadinessGates(clock);
     this.events = new TransitionEvents(clock);
   }
 
-  /**
-   * The TaskApps' pods: a new backend or frontend pod of a rollout gets its gate set at once, and a
-   * gate someone else changed is put back. Other pod changes show in the workloads' status anyway.
-   */
   @Override
   public List<EventSource<?, TaskApp>> prepareEventSources(EventSourceContext<TaskApp> context) {
-    var pods = InformerEventSourceConfiguration.from(Pod.class, TaskApp.class)
-        .withName(PODS)
-        .withLabelSelector(Labels.MANAGED_SELECTOR)
-        .withOnUpdateFilter((pod, old) -> !Objects.equals(ReadinessGates.gateOf(pod), ReadinessGates.gateOf(old)))
-        .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
-            pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
-        .build();
-    return List.of(new InformerEventSource<>(pods, context));
+    return List.of(PodEvents.source(context));
   }
 
   @Override
@@ -124,15 +110,7 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
     var errored = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
         .map(result -> result.getErroredDependents()).orElse(Map.of());
     var refusals = Refusals.of(app, errored);
-    var observed = new Observed(
-        context.getSecondaryResource(StatefulSet.class, DATABASE).orElse(null),
-        context.getSecondaryResource(Deployment.class, BACKEND).orElse(null),
-        context.getSecondaryResource(Deployment.class, FRONTEND).orElse(null),
-        context.getSecondaryResource(Secret.class, SECRET).isEmpty()
-            && CredentialsSecretDependentResource.dataOutlivesSecret(app, context.getClient()),
-        refusals,
-        context.getSecondaryResource(PersistentVolumeClaim.class)
-            .flatMap(claim -> VolumeExpansion.blocked(app, claim, context.getClient())));
+    var observed = Observations.of(app, context, refusals, defaults);
     var status = statuses.next(app, observed);
 
     var gatesNotWritten = gates.sync(context.getClient(), List.copyOf(context.getSecondaryResources(Pod.class)), Map.of(
@@ -150,7 +128,7 @@ public class TaskAppReconciler implements Reconciler<TaskApp> {
       });
     }
     if (!errored.isEmpty() || !gatesNotWritten.isEmpty()) {
-      throw new NotWrittenException(Stream.concat(errored.values().stream().map(Throwable::getMessage), gatesNotWritten.stream()).toList());
+      throw new NotWrittenException(Stream.concat(errored.values().stream().map(Refusals::reason), gatesNotWritten.stream()).toList());
     }
     // A safety net, as controllers resync: while not Ready, look again even if no watch event comes.
     boolean ready = status.condition(ConditionTypes.READY).map(TaskAppCondition::isTrue).orElse(false);

@@ -38,22 +38,25 @@ final class CrdRules {
     if (spec == null) {
       return Optional.empty();
     }
-    return tier("spec.backend", spec.getBackend()).or(() -> tier("spec.frontend", spec.getFrontend()));
+    return Optional.ofNullable(spec.getDatabase()).flatMap(db -> resources("spec.database", db.getResources()))
+        .or(() -> tier("spec.backend", spec.getBackend())).or(() -> tier("spec.frontend", spec.getFrontend()));
   }
 
   private static Optional<String> tier(String path, TierSpec tier) {
     if (tier == null) {
       return Optional.empty();
     }
-    var resources = tier.getResources();
+    return resources(path, tier.getResources()).or(() ->
+        tier.getEnv() != null && !tier.getEnv().keySet().stream().allMatch(n -> ENV_NAME.matcher(n).matches())
+            ? Optional.of(path + ".env: " + TierSpec.ENV_NAMES_MESSAGE) : Optional.empty());
+  }
+
+  private static Optional<String> resources(String path, ResourcesSpec resources) {
     if (resources != null && above(resources, ComputeResources::getCpu)) {
       return Optional.of(path + ".resources: " + ResourcesSpec.CPU_MESSAGE);
     }
     if (resources != null && above(resources, ComputeResources::getMemory)) {
       return Optional.of(path + ".resources: " + ResourcesSpec.MEMORY_MESSAGE);
-    }
-    if (tier.getEnv() != null && !tier.getEnv().keySet().stream().allMatch(n -> ENV_NAME.matcher(n).matches())) {
-      return Optional.of(path + ".env: " + TierSpec.ENV_NAMES_MESSAGE);
     }
     return Optional.empty();
   }

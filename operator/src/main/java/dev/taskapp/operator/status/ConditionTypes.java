@@ -32,5 +32,16 @@ public final class ConditionTypes {
   /** The database volume's StorageClass does not allow it to grow. */
   public static final String REASON_EXPANSION_NOT_ALLOWED = "ExpansionNotAllowed";
 
+  /** A change of the PostgreSQL major version (or one that cannot be ruled out), refused: see PostgresMajor. */
+  public static final String REASON_MAJOR_VERSION_CHANGE = "MajorVersionChange";
+
+  /** Pod failures (PodFailures), on the tier's condition: the scheduler's or the kubelet's account. */
+  public static final String REASON_UNSCHEDULABLE = "Unschedulable";
+  public static final String REASON_IMAGE_PULL_FAILED = "ImagePullFailed";
+  public static final String REASON_CRASH_LOOP = "CrashLoopBackOff";
+  public static final String REASON_OOM_KILLED = "OOMKilled";
+  public static final String REASON_CONTAINER_CANNOT_START = "ContainerCannotStart";
+  public static final String REASON_READINESS_PROBE_FAILING = "ReadinessProbeFailing";
+
   private ConditionTypes() {}
 }

@@ -36,11 +36,11 @@ public final class StatusCalculator {
   public TaskAppStatus next(TaskApp app, Observed observed) {
     var previous = Optional.ofNullable(app.getStatus()).orElseGet(TaskAppStatus::new);
     Long generation = app.getMetadata().getGeneration();
-    var db = refusedIfDown(database(observed), Tier.DATABASE, observed);
-    var backend = refusedIfDown(tier(BACKEND_READY, "backend", observed.backend(), db.ready(),
-        REASON_WAITING_FOR_DATABASE, REASON_DATABASE_NOT_READY, "the database is not ready"), Tier.BACKEND, observed);
-    var frontend = refusedIfDown(tier(FRONTEND_READY, "frontend", observed.frontend(), Readiness.serving(observed.backend()),
-        REASON_WAITING_FOR_BACKEND, REASON_BACKEND_NOT_READY, "the backend is not available"), Tier.FRONTEND, observed);
+    var db = refusedIfDown(explained(database(observed), Tier.DATABASE, observed), Tier.DATABASE, observed);
+    var backend = refusedIfDown(explained(tier(BACKEND_READY, "backend", observed.backend(), db.ready(),
+        REASON_WAITING_FOR_DATABASE, REASON_DATABASE_NOT_READY, "the database is not ready"), Tier.BACKEND, observed), Tier.BACKEND, observed);
+    var frontend = refusedIfDown(explained(tier(FRONTEND_READY, "frontend", observed.frontend(), Readiness.serving(observed.backend()),
+        REASON_WAITING_FOR_BACKEND, REASON_BACKEND_NOT_READY, "the backend is not available"), Tier.FRONTEND, observed), Tier.FRONTEND, observed);
     var url = new EffectiveSpec(app, Defaults.builtIn()).url();
     var problems = SpecProblems.of(app);
     var ready = observed.credentialsMissing()
@@ -51,6 +51,8 @@ public final class StatusCalculator {
         ? new Draft(READY, FALSE, REASON_REFUSED, observed.refusals().stream().map(Refusal::describe).collect(Collectors.joining("; ")))
         : !problems.isEmpty()
         ? new Draft(READY, FALSE, REASON_INVALID_SPEC, "Invalid spec: " + String.join("; ", problems))
+        : observed.databaseImageRefused().isPresent()
+        ? new Draft(READY, FALSE, REASON_MAJOR_VERSION_CHANGE, observed.databaseImageRefused().get())
         : Stream.of(db, backend, frontend).filter(d -> !d.ready()).findFirst()
             .map(d -> new Draft(READY, FALSE, notReadyReason(d.type()), d.message()))
             .orElse(new Draft(READY, TRUE, REASON_READY, "All tiers are ready at " + url));
@@ -77,6 +79,20 @@ public final class StatusCalculator {
         .reduce((a, b) -> a + "; " + b)
         .map(message -> new Draft(draft.type(), FALSE, REASON_REFUSED, message))
         .orElse(draft);
+  }
+
+  /**
+   * A tier that is rolling out or not ready, whose own pods fail, says which pod and why (the first
+   * one): the workload's counts alone send the user to kubectl describe pod. Not when it waits for
+   * the tier below: its pods fail then because of that.
+   */
+  private static Draft explained(Draft draft, Tier tier, Observed observed) {
+    var failure = observed.podFailures().get(tier);
+    boolean ownFault = REASON_ROLLING_OUT.equals(draft.reason()) || notReadyReason(draft.type()).equals(draft.reason());
+    if (draft.ready() || failure == null || !ownFault) {
+      return draft;
+    }
+    return new Draft(draft.type(), FALSE, failure.reason(), draft.message() + "; " + failure.describe());
   }
 
   private static Draft database(Observed observed) {

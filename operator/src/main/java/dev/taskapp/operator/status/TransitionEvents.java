@@ -25,7 +25,9 @@ public final class TransitionEvents {
 
   private static final int MAX_TOLD = 10_000;
   private static final Set<String> WARNINGS = Set.of(ConditionTypes.REASON_INVALID_SPEC, ConditionTypes.REASON_CREDENTIALS_MISSING,
-      ConditionTypes.REASON_REFUSED, ConditionTypes.REASON_EXPANSION_NOT_ALLOWED);
+      ConditionTypes.REASON_REFUSED, ConditionTypes.REASON_EXPANSION_NOT_ALLOWED, ConditionTypes.REASON_MAJOR_VERSION_CHANGE,
+      ConditionTypes.REASON_UNSCHEDULABLE, ConditionTypes.REASON_IMAGE_PULL_FAILED, ConditionTypes.REASON_CRASH_LOOP,
+      ConditionTypes.REASON_OOM_KILLED, ConditionTypes.REASON_CONTAINER_CANNOT_START, ConditionTypes.REASON_READINESS_PROBE_FAILING);
 
   private final Clock clock;
   /**

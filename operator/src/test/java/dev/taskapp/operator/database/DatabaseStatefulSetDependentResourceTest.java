@@ -37,7 +37,52 @@ class DatabaseStatefulSetDependentResourceTest {
       assertThat(m.getMountPath()).isEqualTo("/var/lib/postgresql/data");
     });
     assertThat(container.getReadinessProbe().getExec().getCommand()).containsExactly("pg_isready", "-h", "127.0.0.1");
-    assertThat(container.getStartupProbe().getExec().getCommand()).containsExactly("pg_isready", "-h", "127.0.0.1");
+    assertThat(String.join(" ", container.getStartupProbe().getExec().getCommand())).contains("pg_isready -h 127.0.0.1");
+  }
+
+  @Test
+  void aLongCrashRecoveryIsNotKilledButAHungServerIs() {
+    var container = dependent.desired(TestTaskApps.minimal("demo")).getSpec().getTemplate().getSpec().getContainers().getFirst();
+    var startup = container.getStartupProbe();
+    var liveness = container.getLivenessProbe();
+
+    assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold()).as("startup budget, s").isEqualTo(3600);
+    assertThat(liveness.getPeriodSeconds() * liveness.getFailureThreshold()).as("a hung server restarted after, s").isEqualTo(30);
+    assertThat(liveness.getTimeoutSeconds()).isLessThan(liveness.getPeriodSeconds());
+    // Alive means "answers", even "rejecting connections" (pg_isready exit 1) while it recovers; 2 is no answer.
+    for (var probe : java.util.List.of(startup, liveness)) {
+      assertThat(probe.getExec().getCommand()).containsExactly("sh", "-c", "pg_isready -h 127.0.0.1 -t 3 >/dev/null; [ $? -le 1 ]");
+    }
+    assertThat(container.getReadinessProbe().getPeriodSeconds() * container.getReadinessProbe().getFailureThreshold())
+        .as("out of the Service within, s").isEqualTo(15);
+  }
+
+  @Test
+  void shutsDownCleanlyAndDoesNotChownTheVolumeAtEveryStart() {
+    var pod = dependent.desired(TestTaskApps.minimal("demo")).getSpec().getTemplate().getSpec();
+    assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(300L);
+    assertThat(pod.getSecurityContext().getFsGroupChangePolicy()).isEqualTo("OnRootMismatch");
+  }
+
+  @Test
+  void recordsTheMajorTheDataDirectoryIsWrittenWith() {
+    assertThat(dependent.desired(TestTaskApps.minimal("demo")).getMetadata().getAnnotations())
+        .containsEntry(DatabaseStatefulSetDependentResource.DATA_MAJOR, "17");
+  }
+
+  @Test
+  void sizesTheContainerFromSpecDatabaseResources() {
+    var app = TestTaskApps.minimal("demo");
+    var resources = new dev.taskapp.operator.api.ResourcesSpec();
+    resources.setRequests(new dev.taskapp.operator.api.ComputeResources("250m", "1Gi"));
+    resources.setLimits(new dev.taskapp.operator.api.ComputeResources(null, "2Gi"));
+    var db = new dev.taskapp.operator.api.DatabaseSpec();
+    db.setResources(resources);
+    app.getSpec().setDatabase(db);
+
+    var container = dependent.desired(app).getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(container.getResources().getRequests()).containsEntry("cpu", new Quantity("250m")).containsEntry("memory", new Quantity("1Gi"));
+    assertThat(container.getResources().getLimits()).containsEntry("cpu", new Quantity("1")).containsEntry("memory", new Quantity("2Gi"));
   }
 
   @Test

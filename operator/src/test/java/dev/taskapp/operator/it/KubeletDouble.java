@@ -5,10 +5,9 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodReadinessGate;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -40,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * every 20 ms), creates the pods a workload asks for (replacing pods of an older
  * template, as a rollout would), marks a pod Ready only when its containers are "ready" and every
  * readiness gate condition is True, and reports ready/available/updated replicas on the workload.
- * Containers start "ready" at once, unless a test says a workload's containers are unready.
+ * Containers start "ready" at once, unless a test says a workload's containers are unready, or puts
+ * its pods in trouble ({@link PodTrouble}: an image that cannot be pulled, a crash loop, OOMKilled,
+ * unschedulable, a readiness probe failing), which it then reports as the kubelet and the scheduler do.
  */
 public final class KubeletDouble implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class KubeletDouble implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Set<String> unready = ConcurrentHashMap.newKeySet();
+  private final Map<String, PodTrouble> troubles = new ConcurrentHashMap<>();
   private final AtomicBoolean dirty = new AtomicBoolean(true);
   /** Pods created but not yet seen by the pod informer, so a quick next tick does not create them twice. */
   private final Map<String, Pod> created = new ConcurrentHashMap<>();
@@ -85,6 +87,16 @@ public final class KubeletDouble implements AutoCloseable {
       unready.add(workload);
     } else {
       unready.remove(workload);
+    }
+    dirty.set(true);
+  }
+
+  /** This workload's pods are in this trouble from now on (null: healthy again), as the kubelet would report. */
+  public void podTrouble(String workload, PodTrouble trouble) {
+    if (trouble == null) {
+      troubles.remove(workload);
+    } else {
+      troubles.put(workload, trouble);
     }
     dirty.set(true);
   }
@@ -175,7 +187,7 @@ public final class KubeletDouble implements AutoCloseable {
     }
     int ready = 0;
     for (var pod : current.subList(0, Math.min(replicas, current.size()))) {
-      if (updateReadiness(pod, !unready.contains(owner.getName()))) {
+      if (updateReadiness(pod, !unready.contains(owner.getName()), troubles.get(owner.getName()))) {
         ready++;
       }
     }
@@ -219,24 +231,17 @@ public final class KubeletDouble implements AutoCloseable {
   }
 
   /** @return whether the pod is Ready */
-  private boolean updateReadiness(Pod pod, boolean containersReady) {
-    var conditions = Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of());
+  private boolean updateReadiness(Pod pod, boolean containersReady, PodTrouble trouble) {
+    var current = Optional.ofNullable(pod.getStatus()).orElseGet(PodStatus::new);
     var gates = Optional.ofNullable(pod.getSpec().getReadinessGates()).orElse(List.of()).stream()
         .map(PodReadinessGate::getConditionType).toList();
+    var conditions = Optional.ofNullable(current.getConditions()).orElse(List.of());
     boolean gatesTrue = gates.stream().allMatch(g -> conditions.stream()
         .anyMatch(c -> c.getType().equals(g) && "True".equals(c.getStatus())));
-    boolean ready = containersReady && gatesTrue;
-    var wanted = Map.of("ContainersReady", containersReady, "Ready", ready);
-    boolean same = wanted.entrySet().stream().allMatch(w -> conditions.stream()
-        .anyMatch(c -> c.getType().equals(w.getKey()) && c.getStatus().equals(w.getValue() ? "True" : "False")));
-    if (!same) {
-      client.pods().resource(pod).editStatus(p -> {
-        var list = new ArrayList<PodCondition>(Optional.ofNullable(p.getStatus()).map(s -> s.getConditions()).orElse(List.of()));
-        list.removeIf(c -> wanted.containsKey(c.getType()));
-        wanted.forEach((type, value) -> list.add(new PodConditionBuilder().withType(type).withStatus(value ? "True" : "False").build()));
-        var edited = new PodBuilder(p).editOrNewStatus().withPhase("Running").withConditions(list).endStatus().build();
-        return edited;
-      });
+    boolean ready = containersReady && trouble == null && gatesTrue;
+    if (!KubeletPodStatus.next(current, pod, ready, containersReady, trouble).equals(current)) {
+      client.pods().resource(pod).editStatus(p -> new PodBuilder(p)
+          .withStatus(KubeletPodStatus.next(Optional.ofNullable(p.getStatus()).orElseGet(PodStatus::new), p, ready, containersReady, trouble)).build());
     }
     return ready;
   }

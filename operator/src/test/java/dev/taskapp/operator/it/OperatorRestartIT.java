@@ -63,7 +63,7 @@ class OperatorRestartIT {
         var secretAfter = get(cluster, Secret.class, "midway-credentials");
         boolean secretSame = secretAfter.getData().equals(secret.getData());
         var app = client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName("midway").get();
-        figure = "converged to Ready %.1f s after the restart (incl. ~15 s Lease takeover); kept %d of %d objects (same uid), %d of %d untouched (same resourceVersion); Secret %s"
+        figure = "converged to Ready %.1f s after the restart (incl. taking the Lease the first one released); kept %d of %d objects (same uid), %d of %d untouched (same resourceVersion); Secret %s"
             .formatted(seconds, sameUid, before.size(), unchanged, before.size() - 1, secretSame ? "unchanged" : "CHANGED");
         assertThat(sameUid).as("the objects the first operator made are kept").isEqualTo(before.size());
         assertThat(unchanged).as("and not rewritten").isEqualTo(before.size() - 1);

@@ -1,5 +1,6 @@
 package dev.taskapp.operator.it;
 
+import dev.taskapp.operator.Leadership;
 import dev.taskapp.operator.OperatorConfig;
 import dev.taskapp.operator.TaskAppOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +16,7 @@ public final class RunningOperator implements AutoCloseable {
   private final KubernetesClient client;
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Operator operator;
+  private final Leadership leadership;
 
   public RunningOperator(MockCluster cluster) {
     this(cluster, Map.of());
@@ -23,7 +25,9 @@ public final class RunningOperator implements AutoCloseable {
   /** @param env the operator's environment (see OperatorConfig) */
   public RunningOperator(MockCluster cluster, Map<String, String> env) {
     client = cluster.operatorClient();
-    operator = TaskAppOperator.create(client, OperatorConfig.from(env), registry, Clock.systemUTC());
+    var config = OperatorConfig.from(env);
+    leadership = new Leadership(config.leaseIdentity());
+    operator = TaskAppOperator.create(client, config, registry, Clock.systemUTC(), leadership);
     operator.start();
   }
 
@@ -50,6 +54,10 @@ public final class RunningOperator implements AutoCloseable {
 
   public Operator operator() {
     return operator;
+  }
+
+  public Leadership leadership() {
+    return leadership;
   }
 
   @Override

@@ -32,7 +32,8 @@ final class HealthcheckRows {
     var value = String.valueOf(check.get(key));
     return switch (key) {
       case "test" -> ParityRow.mapped(path, endpoint(check.get("test")), where + "readinessProbe", endpoint(readiness),
-          tier == Tier.DATABASE ? "the startup probe runs the same command"
+          tier == Tier.DATABASE ? "the startup and liveness probes run it too but also accept a server that answers while it"
+              + " recovers (exit 1): startup within 1 h, as CloudNativePG; liveness restarts one that does not answer for 30 s"
               : "the endpoint of the DESIGN.md contract; the startup and liveness probes use /actuator/health/liveness");
       case "timeout" -> ParityRow.related(path, (long) seconds(value) + "s", where + "readinessProbe.timeoutSeconds",
           readiness.getTimeoutSeconds() + "s", MAPPED, "Compose's ≥ Kubernetes'", seconds(value) >= readiness.getTimeoutSeconds(),

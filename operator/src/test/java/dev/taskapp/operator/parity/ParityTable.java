@@ -134,8 +134,14 @@ final class ParityTable {
       case "networks" -> networks(tier, path);
       case "stop_grace_period" -> {
         var grace = Optional.ofNullable(k8s.template(tier).getSpec().getTerminationGracePeriodSeconds()).orElse(30L);
-        yield ParityRow.mapped(path, (long) seconds(String.valueOf(value)) + "s", where + "terminationGracePeriodSeconds (default 30)",
-            grace + "s", "time to shut down cleanly before SIGKILL");
+        var composeGrace = (long) seconds(String.valueOf(value));
+        yield tier == Tier.DATABASE
+            ? ParityRow.related(path, composeGrace + "s", where + "terminationGracePeriodSeconds", grace + "s", MAPPED,
+                "Compose's ≤ Kubernetes'", composeGrace <= grace,
+                "time for PostgreSQL's fast shutdown (SIGINT) to end with its checkpoint, which on a node's network volume"
+                    + " may take minutes; Compose's 30 s suits a laptop's disk")
+            : ParityRow.mapped(path, composeGrace + "s", where + "terminationGracePeriodSeconds (default 30)",
+                grace + "s", "time to shut down cleanly before SIGKILL");
       }
       case "stop_signal" -> ParityRow.approximated(path, value, "the image's STOPSIGNAL", "the image's STOPSIGNAL",
           "Kubernetes sends the signal the image declares (SIGINT in the postgres images); a per-pod field exists only as alpha");

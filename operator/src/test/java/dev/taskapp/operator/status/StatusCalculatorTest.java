@@ -145,4 +145,29 @@ class StatusCalculatorTest {
     assertThat(condition(status, "StorageExpanded").getReason()).isEqualTo("ExpansionNotAllowed");
     assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
   }
+
+  @Test
+  void aFailingPodNamesItselfOnItsTierAndInReadyUnlessTheTierBelowIsTheCause() {
+    var failure = new PodFailure("demo-backend-7d-x", ConditionTypes.REASON_CRASH_LOOP, "container backend keeps crashing");
+    var status = new StatusCalculator(Clock.systemUTC()).next(TestTaskApps.minimal("demo"), new Observed(db(1), deployment(2, 2, 1),
+        deployment(1, 1, 1), false, List.of(), Optional.empty(), java.util.Map.of(Tier.BACKEND, failure), Optional.empty()));
+    assertThat(condition(status, "BackendReady").getReason()).isEqualTo("CrashLoopBackOff");
+    assertThat(condition(status, "BackendReady").getMessage())
+        .isEqualTo("1/2 backend pods available; pod demo-backend-7d-x: container backend keeps crashing");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("BackendNotReady");
+    assertThat(condition(status, "Ready").getMessage()).contains("pod demo-backend-7d-x: container backend keeps crashing");
+
+    var dbDown = new StatusCalculator(Clock.systemUTC()).next(TestTaskApps.minimal("demo"), new Observed(db(0), deployment(2, 2, 0),
+        null, false, List.of(), Optional.empty(), java.util.Map.of(Tier.BACKEND, failure), Optional.empty()));
+    assertThat(condition(dbDown, "BackendReady").getReason()).as("the database is the cause").isEqualTo("DatabaseNotReady");
+  }
+
+  @Test
+  void aRefusedMajorVersionChangeMakesReadyFalseWhileTheDatabaseServes() {
+    var status = new StatusCalculator(Clock.systemUTC()).next(TestTaskApps.minimal("demo"), new Observed(db(1), deployment(1, 1, 1),
+        deployment(1, 1, 1), false, List.of(), Optional.empty(), java.util.Map.of(), Optional.of("PostgreSQL 18 cannot open ...")));
+    assertThat(condition(status, "DatabaseReady").getStatus()).isEqualTo("True");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("MajorVersionChange");
+    assertThat(condition(status, "Ready").getMessage()).isEqualTo("PostgreSQL 18 cannot open ...");
+  }
 }
