@@ -33,7 +33,8 @@ final class HealthcheckRows {
     return switch (key) {
       case "test" -> ParityRow.mapped(path, endpoint(check.get("test")), where + "readinessProbe", endpoint(readiness),
           tier == Tier.DATABASE ? "the startup probe runs the same command"
-              : "the endpoint of the DESIGN.md contract; the startup and liveness probes use /actuator/health/liveness");
+              : "the endpoint of the DESIGN.md contract; the startup and liveness probes use /actuator/health/liveness on the"
+                  + " management port " + dev.taskapp.operator.core.Probes.MANAGEMENT_PORT + ", which Compose does not publish");
       case "timeout" -> ParityRow.related(path, (long) seconds(value) + "s", where + "readinessProbe.timeoutSeconds",
           readiness.getTimeoutSeconds() + "s", MAPPED, "Compose's ≥ Kubernetes'", seconds(value) >= readiness.getTimeoutSeconds(),
           "a Compose check retries for ~3 s within its timeout; a Kubernetes probe is one attempt");
