@@ -39,7 +39,7 @@ import dev.taskapp.frontend.stack.BackendStack;
  * The whole stack as a user meets it: this frontend (in the test's JVM) against the real backend
  * (its boot jar as a child process) on a real PostgreSQL, driven through headless chromium.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FrontendBrowserIT {
 
