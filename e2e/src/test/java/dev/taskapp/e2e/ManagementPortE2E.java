@@ -35,9 +35,12 @@ class ManagementPortE2E {
         JsonNode bindings = stack.inspect(service).at("/HostConfig/PortBindings");
         List<String> published = bindings.propertyNames().stream().toList();
         assertThat(published).containsExactly(servicePort(service) + "/tcp");
-        assertThat(stack.compose("port", service, String.valueOf(MANAGEMENT_PORT)).succeeded())
-                .as("compose port %s %d", service, MANAGEMENT_PORT).isFalse();
-        ScenarioRecorder.note(18, service + " publishes " + published);
+        // Compose answers an unpublished port with an error or with ":0" (v2.2x), never a host port.
+        CommandResult port = stack.compose("port", service, String.valueOf(MANAGEMENT_PORT));
+        assertThat(!port.succeeded() || port.stdout().isBlank() || port.stdout().trim().endsWith(":0"))
+                .as("compose port %s %d: %s", service, MANAGEMENT_PORT, port.stdout().trim()).isTrue();
+        ScenarioRecorder.note(18, "%s publishes %s (compose port %d: \"%s\")"
+                .formatted(service, published, MANAGEMENT_PORT, port.stdout().trim()));
     }
 
     @ParameterizedTest

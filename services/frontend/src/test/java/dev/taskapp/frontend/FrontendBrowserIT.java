@@ -51,6 +51,8 @@ class FrontendBrowserIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.core.env.Environment environment;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -258,7 +260,10 @@ class FrontendBrowserIT {
         open("/tasks");
         assertThat(text("h1")).contains("Service unavailable, retrying");
         assertThat(browser.getPageSource()).doesNotContain("Exception");
-        assertThat(http.send(request("/actuator/health/liveness").build(), HttpResponse.BodyHandlers.ofString())
+        // on the management port (issue 13)
+        int managementPort = environment.getProperty("local.management.port", Integer.class, port);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).as("liveness is the process only").isEqualTo(200);
 
         backend.startBackend();
