@@ -50,8 +50,10 @@ public final class AppDeployments {
         .withNewSelector().withMatchLabels(Labels.selector(app, tier)).endSelector()
         .withNewTemplate()
         // The usual scrape annotations: metrics are on the management port only.
-        .withNewMetadata().withLabels(podLabels).withAnnotations(java.util.Map.of("prometheus.io/scrape", "true",
-            "prometheus.io/port", String.valueOf(Probes.MANAGEMENT_PORT), "prometheus.io/path", Probes.METRICS_PATH))
+        // Sorted: Map.of's order changes from one JVM to the next, and rendered manifests must not.
+        .withNewMetadata().withLabels(podLabels).withAnnotations(new java.util.TreeMap<>(java.util.Map.of(
+            "prometheus.io/scrape", "true", "prometheus.io/port", String.valueOf(Probes.MANAGEMENT_PORT),
+            "prometheus.io/path", Probes.METRICS_PATH)))
         .endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
