@@ -57,7 +57,7 @@ start() {
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); images taskapp/{backend,frontend}:$tag"
 echo "service   cache  run  'Started in'  to health 200: from docker run / from process start  memory 5 s later  load"
 for service in backend frontend; do
-  if [ "$service" = backend ]; then args=(5000 /api/health); else args=(3000 /actuator/health/liveness); fi
+  if [ "$service" = backend ]; then args=(5000 /api/health); else args=(8081 /actuator/health/liveness); fi # on the management port
   args+=("$("$(dirname "$0")/compose-memory-limit.sh" "$service")")
   for run in $(seq "$runs"); do
     for cache in with without; do

@@ -10,7 +10,8 @@
 #   SERVICE        backend or frontend: the run gets the service's memory limit in Compose
 #                  (scripts/compose-memory-limit.sh; heap size and compressed-oops mode follow it)
 #   PORT, PATHS    the service's port and comma-separated paths: the first must answer 2xx (ready);
-#                  then each is requested once, so what a start and the first requests load is trained
+#                  then each is requested once, so what a start and the first requests load is trained;
+#                  a path written :NNNN/path goes to port NNNN (Actuator's management port)
 #   --with-database  start a throw-away PostgreSQL for the run (the backend migrates with Flyway and
 #                  connects while it starts: Spring AOT fixed those beans at build time, so they cannot
 #                  be switched off for training, and training them is what makes the cache pay off)
@@ -61,16 +62,17 @@ container_options=(--memory "$memory" --read-only --tmpfs /tmp -v "$work:/aot")
 fail() { docker logs "$name" >&2 2> /dev/null || true; echo "[aot-cache] $image: $*" >&2; exit 1; }
 
 IFS=, read -r -a paths <<< "$paths"
+url() { if [[ $1 == :* ]]; then echo "http://127.0.0.1$1"; else echo "http://127.0.0.1:$port$1"; fi; }
 docker run -d --name "$name" "${container_options[@]}" "${env_args[@]}" "${record[@]}" "$image" > /dev/null
 ready=false
 for _ in $(seq 600); do # 60 s
-  if docker exec "$name" curl -fsS -o /dev/null "http://127.0.0.1:$port${paths[0]}" 2> /dev/null; then ready=true; break; fi
+  if docker exec "$name" curl -fsS -o /dev/null "$(url "${paths[0]}")" 2> /dev/null; then ready=true; break; fi
   [ "$(docker inspect -f '{{.State.Running}}' "$name")" = true ] || fail "the training run stopped before it was ready"
   sleep 0.1
 done
 $ready || fail "not ready at ${paths[0]} within 60 s"
 for path in "${paths[@]}"; do
-  docker exec "$name" curl -sS -o /dev/null "http://127.0.0.1:$port$path" || fail "no answer from $path"
+  docker exec "$name" curl -sS -o /dev/null "$(url "$path")" || fail "no answer from $path"
 done
 docker stop -t 30 "$name" > /dev/null
 [ -s "$work/app.aotconf" ] || fail "the training run recorded nothing"

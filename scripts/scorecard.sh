@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-scenarios=16
+scenarios=19
 rm -f ./*/target/scorecard/*.tsv ./services/*/target/scorecard/*.tsv
 
 ./mvnw -B verify -Pscorecard -Dmaven.test.failure.ignore=true "$@"

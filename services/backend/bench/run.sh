@@ -56,7 +56,7 @@ as_pg "psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'create database taskapp'"
 echo "== backend: java $jvm_flags -jar taskapp-backend.jar (extracted; port $app_port)"
 start_ns=$(date +%s%N)
 # shellcheck disable=SC2086
-PORT=$app_port DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/taskapp" \
+MANAGEMENT_PORT=0 PORT=$app_port DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/taskapp" \
   JWT_SECRET_KEY=$(head -c 48 /dev/urandom | base64) SECRET_KEY=$(head -c 48 /dev/urandom | base64) \
   "$java" $jvm_flags -jar "$state/app/taskapp-backend.jar" >"$state/backend.log" 2>&1 &
 app_pid=$!

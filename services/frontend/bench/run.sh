@@ -30,7 +30,7 @@ if [[ "${FRONTEND_AOT:-false}" == "true" ]]; then
   # JDK 25 AOT cache (JEP 483/514/515): classes loaded and linked once in a training run, mapped at start.
   # Valid only for the JVM build that trained it: here Temurin, not the image's Debian JRE.
   # shellcheck disable=SC2086
-  BACKEND_URL=http://127.0.0.1:9 PORT=0 "$JAVA_HOME/bin/java" $FRONTEND_JAVA_OPTS -XX:AOTCacheOutput=target/bench/app/app.aot \
+  BACKEND_URL=http://127.0.0.1:9 PORT=0 MANAGEMENT_PORT=0 "$JAVA_HOME/bin/java" $FRONTEND_JAVA_OPTS -XX:AOTCacheOutput=target/bench/app/app.aot \
     -Dspring.context.exit=onRefresh -jar "$FRONTEND_JAR" > target/bench/aot-training.log 2>&1
   FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS -XX:AOTCache=target/bench/app/app.aot"
 fi

@@ -81,9 +81,18 @@ class ComposeFileTest {
         Map<String, Object> backend = map(service("backend"), "environment");
 
         assertThat(db.get("POSTGRES_PASSWORD").toString()).startsWith("${POSTGRES_PASSWORD:?");
-        assertThat(backend.get("SECRET_KEY").toString()).startsWith("${SECRET_KEY:?");
+        // Issue 13: SECRET_KEY is no longer read, so no longer required (this asserted "${SECRET_KEY:?").
+        assertThat(backend.get("SECRET_KEY").toString()).isEqualTo("${SECRET_KEY:-}");
         assertThat(backend.get("JWT_SECRET_KEY").toString()).startsWith("${JWT_SECRET_KEY:?");
         assertThat(backend.get("DATABASE_URL").toString()).contains("${POSTGRES_PASSWORD}");
+    }
+
+    /** Issue 13: Actuator's management port (8081) is never published; only 5000 and 3000 are. */
+    @Test
+    void onlyTheServicePortsArePublished() {
+        assertThat(strings(service("backend"), "ports")).singleElement().asString().endsWith(":5000");
+        assertThat(strings(service("frontend"), "ports")).singleElement().asString().endsWith(":3000");
+        assertThat(service("db")).doesNotContainKey("ports");
     }
 
     @Test

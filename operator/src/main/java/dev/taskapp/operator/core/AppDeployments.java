@@ -35,9 +35,9 @@ public final class AppDeployments {
         .addNewPort().withName("http").withContainerPort(tier.port()).endPort()
         .withEnv(allEnv)
         .withResources(spec.resources(tier))
-        .withStartupProbe(Probes.startup(tier.port()))
+        .withStartupProbe(Probes.startup())
         .withReadinessProbe(Probes.readiness(tier.port()))
-        .withLivenessProbe(Probes.liveness(tier.port()))
+        .withLivenessProbe(Probes.liveness())
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(PodSecurity.mount("tmp", "/tmp"))
         .build();
@@ -49,7 +49,12 @@ public final class AppDeployments {
         .withReplicas(spec.replicas(tier))
         .withNewSelector().withMatchLabels(Labels.selector(app, tier)).endSelector()
         .withNewTemplate()
-        .withNewMetadata().withLabels(podLabels).endMetadata()
+        // The usual scrape annotations: metrics are on the management port only.
+        // Sorted: Map.of's order changes from one JVM to the next, and rendered manifests must not.
+        .withNewMetadata().withLabels(podLabels).withAnnotations(new java.util.TreeMap<>(java.util.Map.of(
+            "prometheus.io/scrape", "true", "prometheus.io/port", String.valueOf(Probes.MANAGEMENT_PORT),
+            "prometheus.io/path", Probes.METRICS_PATH)))
+        .endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
         .withImagePullSecrets(spec.imagePullSecrets())

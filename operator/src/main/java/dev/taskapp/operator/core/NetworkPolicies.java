@@ -16,16 +16,20 @@ public final class NetworkPolicies {
 
   private NetworkPolicies() {}
 
-  /** The policy of one tier's pods: who may connect to them, and where they may connect to. */
+  /**
+   * The policy of one tier's pods: who may connect to them, and where they may connect to. The
+   * backend and frontend also admit metrics scraping on their management port.
+   */
   public static NetworkPolicy forTier(EffectiveSpec spec, String name, Tier tier,
       NetworkPolicyIngressRule ingress, NetworkPolicyEgressRule... egress) {
     var app = spec.app();
+    var ingressRules = tier == Tier.DATABASE ? java.util.List.of(ingress) : java.util.List.of(ingress, scraping());
     return new NetworkPolicyBuilder()
         .withNewMetadata().withName(name).withNamespace(spec.namespace()).withLabels(Labels.of(app, tier)).endMetadata()
         .withNewSpec()
         .withNewPodSelector().withMatchLabels(Labels.selector(app, tier)).endPodSelector()
         .withPolicyTypes("Ingress", "Egress")
-        .withIngress(ingress)
+        .withIngress(ingressRules)
         .withEgress(egress)
         .endSpec()
         .build();
@@ -43,6 +47,18 @@ public final class NetworkPolicies {
   public static NetworkPolicyIngressRule ingressFromAnywhere(Tier to) {
     return new NetworkPolicyIngressRuleBuilder()
         .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(to.port())).build())
+        .build();
+  }
+
+  /**
+   * Prometheus, wherever it runs in the cluster (any pod of any namespace; not from outside it), to
+   * the management port only. Kubelet probes need no rule.
+   */
+  public static NetworkPolicyIngressRule scraping() {
+    return new NetworkPolicyIngressRuleBuilder()
+        .withFrom(new NetworkPolicyPeerBuilder().withNewNamespaceSelector().endNamespaceSelector()
+            .withNewPodSelector().endPodSelector().build())
+        .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(Probes.MANAGEMENT_PORT)).build())
         .build();
   }
 

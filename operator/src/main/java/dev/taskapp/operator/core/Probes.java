@@ -6,12 +6,18 @@ import java.util.List;
 
 /**
  * Probes on the same endpoints as the Compose healthchecks: readiness on the health endpoint, a
- * startup probe that gives the service its start period, and a weaker liveness probe.
+ * startup probe that gives the service its start period, and a weaker liveness probe. Readiness is
+ * /api/health on the service port; startup and liveness are Actuator's liveness group, which lives
+ * on the management port (no Service, Ingress or NetworkPolicy exposes it; the kubelet's probes
+ * are not subject to NetworkPolicies).
  */
 public final class Probes {
 
   public static final String HEALTH_PATH = "/api/health";
   public static final String LIVENESS_PATH = "/actuator/health/liveness";
+  /** management.server.port of both services: Actuator (liveness, metrics) and nothing else. */
+  public static final int MANAGEMENT_PORT = 8081;
+  public static final String METRICS_PATH = "/actuator/prometheus";
   /** Start budget: failureThreshold × periodSeconds = 120 s, above the Compose start_period. */
   public static final int STARTUP_PERIOD_SECONDS = 2;
   public static final int STARTUP_FAILURE_THRESHOLD = 60;
@@ -25,14 +31,18 @@ public final class Probes {
         .build();
   }
 
-  public static Probe startup(int port) {
+  /** On the management port, whatever the service port. */
+  public static Probe startup() {
+    int port = MANAGEMENT_PORT;
     return new ProbeBuilder()
         .withNewHttpGet().withPath(LIVENESS_PATH).withNewPort(port).endHttpGet()
         .withPeriodSeconds(STARTUP_PERIOD_SECONDS).withTimeoutSeconds(3).withFailureThreshold(STARTUP_FAILURE_THRESHOLD)
         .build();
   }
 
-  public static Probe liveness(int port) {
+  /** On the management port, whatever the service port. */
+  public static Probe liveness() {
+    int port = MANAGEMENT_PORT;
     return new ProbeBuilder()
         .withNewHttpGet().withPath(LIVENESS_PATH).withNewPort(port).endHttpGet()
         .withPeriodSeconds(10).withTimeoutSeconds(5).withFailureThreshold(6)

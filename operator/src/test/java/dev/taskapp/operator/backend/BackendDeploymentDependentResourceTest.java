@@ -73,6 +73,11 @@ class BackendDeploymentDependentResourceTest {
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/api/health");
     assertThat(container.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(5000);
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+    // Issue 13: Actuator lives on the management port, which no Service or Ingress exposes.
+    assertThat(container.getLivenessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8081);
+    assertThat(container.getStartupProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8081);
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/port", "8081")
+        .containsEntry("prometheus.io/path", "/actuator/prometheus");
     assertThat(container.getStartupProbe().getPeriodSeconds() * container.getStartupProbe().getFailureThreshold()).isGreaterThanOrEqualTo(60);
     assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();

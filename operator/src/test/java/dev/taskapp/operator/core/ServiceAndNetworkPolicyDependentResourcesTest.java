@@ -51,8 +51,10 @@ class ServiceAndNetworkPolicyDependentResourcesTest {
   void backendIsReachableOnlyFromFrontendPodsAndReachesOnlyTheDatabase() {
     var policy = new BackendNetworkPolicyDependentResource(TestTaskApps.DEFAULTS).desired(app);
     assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(Labels.selector(app, Tier.BACKEND));
-    assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getFrom()).singleElement()
+    assertThat(policy.getSpec().getIngress()).hasSize(2);
+    assertThat(policy.getSpec().getIngress().getFirst()).satisfies(rule -> assertThat(rule.getFrom()).singleElement()
         .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(Labels.selector(app, Tier.FRONTEND))));
+    assertOnlyScrapingOnTheManagementPort(policy.getSpec().getIngress().get(1));
     assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> {
       assertThat(rule.getTo()).singleElement().satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels())
           .isEqualTo(Labels.selector(app, Tier.DATABASE)));
@@ -63,11 +65,23 @@ class ServiceAndNetworkPolicyDependentResourcesTest {
   @Test
   void frontendIsPublicOnItsPortAndReachesOnlyTheBackend() {
     var policy = new FrontendNetworkPolicyDependentResource(TestTaskApps.DEFAULTS).desired(app);
-    assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+    assertThat(policy.getSpec().getIngress()).hasSize(2);
+    assertThat(policy.getSpec().getIngress().getFirst()).satisfies(rule -> {
       assertThat(rule.getFrom()).isNullOrEmpty();
-      assertThat(rule.getPorts().getFirst().getPort().getIntVal()).isEqualTo(3000);
+      assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(3000));
     });
+    assertOnlyScrapingOnTheManagementPort(policy.getSpec().getIngress().get(1));
     assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getTo()).singleElement()
         .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(Labels.selector(app, Tier.BACKEND))));
+  }
+
+  /** Issue 13: metrics only on the management port, from pods in the cluster, never from outside it. */
+  private static void assertOnlyScrapingOnTheManagementPort(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule rule) {
+    assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8081));
+    assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+      assertThat(peer.getIpBlock()).isNull();
+      assertThat(peer.getNamespaceSelector()).isNotNull();
+      assertThat(peer.getPodSelector()).isNotNull();
+    });
   }
 }

@@ -34,7 +34,8 @@ final class HealthcheckRows {
       case "test" -> ParityRow.mapped(path, endpoint(check.get("test")), where + "readinessProbe", endpoint(readiness),
           tier == Tier.DATABASE ? "the startup and liveness probes run it too but also accept a server that answers while it"
               + " recovers (exit 1): startup within 1 h, as CloudNativePG; liveness restarts one that does not answer for 30 s"
-              : "the endpoint of the DESIGN.md contract; the startup and liveness probes use /actuator/health/liveness");
+              : "the endpoint of the DESIGN.md contract; the startup and liveness probes use /actuator/health/liveness on the"
+                  + " management port " + dev.taskapp.operator.core.Probes.MANAGEMENT_PORT + ", which Compose does not publish");
       case "timeout" -> ParityRow.related(path, (long) seconds(value) + "s", where + "readinessProbe.timeoutSeconds",
           readiness.getTimeoutSeconds() + "s", MAPPED, "Compose's ≥ Kubernetes'", seconds(value) >= readiness.getTimeoutSeconds(),
           "a Compose check retries for ~3 s within its timeout; a Kubernetes probe is one attempt");

@@ -29,15 +29,17 @@ class AuthController {
     private final PasswordEncoder passwordEncoder;
     private final TokenIssuer tokenIssuer;
     private final LoginThrottle loginThrottle;
+    private final TokenVersions tokenVersions;
     /** Compared against when the user does not exist, so both cases take as long (made on first use). */
     private volatile String unknownUserHash;
 
     AuthController(UserRepository users, PasswordEncoder passwordEncoder, TokenIssuer tokenIssuer,
-            LoginThrottle loginThrottle) {
+            LoginThrottle loginThrottle, TokenVersions tokenVersions) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokenIssuer = tokenIssuer;
         this.loginThrottle = loginThrottle;
+        this.tokenVersions = tokenVersions;
     }
 
     @PostMapping("/register")
@@ -67,6 +69,13 @@ class AuthController {
         }
         attempt.succeeded();
         return tokenIssuer.issue(user);
+    }
+
+    /** Ends every token of the caller (all their devices), on every replica: see TokenVersions. */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(CurrentUser currentUser) {
+        tokenVersions.signOut(currentUser.id());
     }
 
     @GetMapping("/me")

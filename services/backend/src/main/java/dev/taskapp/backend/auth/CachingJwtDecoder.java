@@ -3,8 +3,10 @@ package dev.taskapp.backend.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,8 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * Remembers tokens that were fully verified (signature, issuer, times), so that a client sending
- * the same token again costs a map lookup instead of parsing and an HMAC. Expiry is still
- * checked on every use; the cache is bounded and simply emptied when full.
+ * the same token again costs a cache lookup instead of parsing and an HMAC. A Caffeine cache
+ * bounded in size (least useful entries go first, not all at once) drops each token at its
+ * {@code exp}; expiry is still checked on every use, against the clock the validators use.
  */
 class CachingJwtDecoder implements JwtDecoder {
 
@@ -24,27 +27,41 @@ class CachingJwtDecoder implements JwtDecoder {
     private final JwtDecoder delegate;
     private final Duration clockSkew;
     private final Clock clock;
-    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Jwt> verified;
 
     CachingJwtDecoder(JwtDecoder delegate, Duration clockSkew, Clock clock) {
         this.delegate = delegate;
         this.clockSkew = clockSkew;
         this.clock = clock;
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+                .expireAfter(Expiry.creating((String token, Jwt jwt) -> untilExpiry(jwt)))
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Jwt jwt = verified.get(token);
+        Jwt jwt = verified.getIfPresent(token);
         if (jwt == null) {
             jwt = delegate.decode(token);
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
             verified.put(token, jwt);
-        } else if (jwt.getExpiresAt() == null || !clock.instant().minus(clockSkew).isBefore(jwt.getExpiresAt())) {
-            verified.remove(token);
+        } else if (untilExpiry(jwt).isZero()) {
+            verified.invalidate(token);
             throw new JwtValidationException("Jwt expired", List.of(new OAuth2Error("invalid_token", "Jwt expired", null)));
         }
         return jwt;
+    }
+
+    /** Tokens currently remembered (after pending evictions). */
+    long cachedTokens() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    private Duration untilExpiry(Jwt jwt) {
+        if (jwt.getExpiresAt() == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), jwt.getExpiresAt().plus(clockSkew));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** HS256 tokens signed with JWT_SECRET_KEY; only tokens we issued, unexpired, are accepted. */
+/** HS256 tokens signed with JWT_SECRET_KEY; only tokens we issued, unexpired, not signed out, are accepted. */
 @Configuration(proxyBeanMethods = false)
 public class JwtConfig {
 
@@ -34,7 +34,7 @@ public class JwtConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, TokenVersions versions) {
         // Only HS256 is accepted, so "alg: none" and other algorithms are rejected.
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey(properties))
                 .macAlgorithm(MacAlgorithm.HS256)
@@ -42,7 +42,7 @@ public class JwtConfig {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(properties.issuer())));
-        return new CachingJwtDecoder(decoder, CLOCK_SKEW, Clock.systemUTC());
+        return new SignedOutTokenCheck(new CachingJwtDecoder(decoder, CLOCK_SKEW, Clock.systemUTC()), versions);
     }
 
     private static SecretKey signingKey(SecurityProperties properties) {

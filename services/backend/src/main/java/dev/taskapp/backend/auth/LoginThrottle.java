@@ -1,6 +1,8 @@
 package dev.taskapp.backend.auth;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,20 +13,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: each username and each client address has a Bucket4j token
- * bucket of N attempts that refills completely once per window. An attempt takes a token from
- * both buckets before the password is checked; a successful login gives them back, so only
- * failures count and a legitimate user is never locked out by their own logins. When either
- * bucket is empty the attempt is refused (even with the right password, or guessing could go on).
- * Buckets live in a size-bounded Caffeine cache and expire after a quiet window (by then they
- * are full again), so a flood of random usernames cannot exhaust memory.
+ * Slows down password guessing without letting a guesser lock the owner out (OWASP: account
+ * lockout is a denial of service). Failures are counted in Bucket4j token buckets per client
+ * address, per (username, address) and per username; an attempt takes a token from each, in that
+ * order, before the password is checked, and a success gives them back, so only failures count.
+ * The per-username ceiling is far above what one address may spend on one username, so the owner's
+ * right password from another address passes while the guesser stays refused. Buckets live in a
+ * size-bounded Caffeine cache and expire after a quiet window (by then they are full again).
  */
 @Component
 @EnableConfigurationProperties(LoginThrottleProperties.class)
 class LoginThrottle {
 
     /** Usernames are at most 50 characters; longer ones cannot exist, so a prefix is key enough. */
-    private static final int MAX_KEY_LENGTH = 64;
+    private static final int MAX_USERNAME_KEY = 64;
 
     private final LoginThrottleProperties properties;
     private final Cache<String, Bucket> buckets;
@@ -36,33 +38,32 @@ class LoginThrottle {
     }
 
     /**
-     * Takes one attempt for this username from this address.
+     * Takes one attempt for this username from this address (IPv6: its /64).
      *
-     * @throws LoginThrottledException when too many recent failures came for either of them
+     * @throws LoginThrottledException when too many recent failures came from this address, for
+     *         this username from this address, or for this username from everywhere
      */
     Attempt begin(String username, String clientAddress) {
-        Bucket byAddress = bucket("address:" + clientAddress, properties.failuresPerAddress());
-        Bucket byUsername = bucket("username:" + username, properties.failuresPerUsername());
-        ConsumptionProbe address = byAddress.tryConsumeAndReturnRemaining(1);
-        if (!address.isConsumed()) {
-            throw new LoginThrottledException(Duration.ofNanos(address.getNanosToWaitForRefill()));
-        }
-        ConsumptionProbe user = byUsername.tryConsumeAndReturnRemaining(1);
-        if (!user.isConsumed()) {
-            byAddress.addTokens(1); // a refused attempt checks no password, so it costs nothing
-            throw new LoginThrottledException(Duration.ofNanos(user.getNanosToWaitForRefill()));
-        }
-        return () -> {
-            byAddress.addTokens(1);
-            byUsername.addTokens(1);
-        };
+        String address = ClientAddress.key(clientAddress);
+        String user = username.length() > MAX_USERNAME_KEY ? username.substring(0, MAX_USERNAME_KEY) : username;
+        List<Bucket> taken = new ArrayList<>(3);
+        // Cheapest refusal first: a refused address creates no bucket for the username.
+        take(taken, "address:" + address, properties.failuresPerAddress());
+        take(taken, "pair:" + address + "/" + user, properties.failuresPerUsernameAndAddress());
+        take(taken, "username:" + user, properties.failuresPerUsername());
+        return () -> taken.forEach(bucket -> bucket.addTokens(1));
     }
 
-    private Bucket bucket(String key, int attempts) {
-        String bounded = key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
-        return buckets.get(bounded, unused -> Bucket.builder()
+    private void take(List<Bucket> taken, String key, int attempts) {
+        Bucket bucket = buckets.get(key, unused -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(attempts).refillIntervally(attempts, properties.window()))
                 .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            taken.forEach(earlier -> earlier.addTokens(1)); // a refused attempt checks no password: free
+            throw new LoginThrottledException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+        taken.add(bucket);
     }
 
     /** One login attempt in progress; tell it when the password was right. */

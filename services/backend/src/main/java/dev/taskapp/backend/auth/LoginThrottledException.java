@@ -19,7 +19,7 @@ class LoginThrottledException extends ErrorResponseException {
 
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed logins for this user or from this address; retry later");
+                "Too many failed logins from this address; retry later");
         problem.setTitle("Too many login attempts");
         return problem;
     }

@@ -18,11 +18,13 @@ class TokenIssuer {
 
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
+    private final TokenVersions versions;
     private final Clock clock;
 
-    TokenIssuer(JwtEncoder encoder, SecurityProperties properties) {
+    TokenIssuer(JwtEncoder encoder, SecurityProperties properties, TokenVersions versions) {
         this.encoder = encoder;
         this.properties = properties;
+        this.versions = versions;
         this.clock = Clock.systemUTC();
     }
 
@@ -34,6 +36,7 @@ class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenLifetime()))
                 .claim("preferred_username", user.username())
+                .claim(SignedOutTokenCheck.CLAIM, versions.forNewToken(user.id()))
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -108,6 +109,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(problem);
+    }
+
+    /**
+     * A concurrent write changed the row between our read and our write. It is a TransientDataAccessException
+     * too, but the database is fine: the client must reload, not retry blindly. (TaskService turns the ones it
+     * expects into 409/412 with the task's details; this is the net under any other.)
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentWrite(OptimisticLockingFailureException ex) {
+        log.info("Concurrent write: {}", ex.getMessage());
+        return respond(problem(HttpStatus.CONFLICT, "Version conflict",
+                "The resource was changed by another request since you read it; reload it and retry"));
     }
 
     /**

@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
- * Refuses to start without strong secrets, before any bean (or database connection) is made.
+ * Refuses to start without a strong JWT secret, before any bean (or database connection) is made.
  * Runs as an initializer so logging is ready and {@link WeakSecretFailureAnalyzer} reports it.
  */
 public class SecretsCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -20,8 +20,8 @@ public class SecretsCheck implements ApplicationContextInitializer<ConfigurableA
             return; // build-time AOT processing: no secrets there; they are checked when the app runs
         }
         Environment env = context.getEnvironment();
+        // SECRET_KEY is not checked: nothing reads it (issue 13), so it may be left out.
         require(env, "taskapp.security.jwt-secret-key", "JWT_SECRET_KEY");
-        require(env, "taskapp.security.secret-key", "SECRET_KEY");
     }
 
     private static void require(Environment env, String property, String variable) {

@@ -26,7 +26,8 @@ import org.springframework.web.filter.CorsFilter;
 
 /**
  * Stateless bearer-token security: register, login, health, probes, metrics and the OpenAPI
- * document are open; everything else needs a valid token. Failures are problem+json.
+ * document are open; everything else needs a valid token. Failures are problem+json. The same
+ * chain guards the management port, the only one where /actuator answers (application.properties).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)

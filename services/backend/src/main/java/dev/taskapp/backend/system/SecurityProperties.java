@@ -6,13 +6,12 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Security settings from the environment. The two secrets are checked before any bean exists
- * (see {@link SecretsCheck}), so here they are known to be long enough.
+ * Security settings from the environment. The JWT secret is checked before any bean exists
+ * (see {@link SecretsCheck}), so here it is known to be long enough.
  */
 @ConfigurationProperties("taskapp.security")
 public record SecurityProperties(
         String jwtSecretKey,
-        String secretKey,
         String issuer,
         Duration tokenLifetime,
         List<String> corsOrigins) {

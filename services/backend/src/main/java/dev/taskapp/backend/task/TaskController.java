@@ -73,10 +73,12 @@ class TaskController {
         return withEtag(service.patch(user.id(), id, changes, ifMatch));
     }
 
+    /** The version to delete comes as If-Match or ?version= (428 without either). */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable long id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(user.id(), id, ifMatch);
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestParam(required = false) Integer version) {
+        service.delete(user.id(), id, version, ifMatch);
         return ResponseEntity.noContent().build();
     }
 

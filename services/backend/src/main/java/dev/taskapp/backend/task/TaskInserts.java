@@ -2,6 +2,7 @@ package dev.taskapp.backend.task;
 
 import java.time.ZoneOffset;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,16 +15,25 @@ import org.springframework.stereotype.Repository;
 class TaskInserts {
 
     private final JdbcClient jdbc;
+    private final int maxPerUser;
 
-    TaskInserts(JdbcClient jdbc) {
+    TaskInserts(JdbcClient jdbc, @Value("${taskapp.tasks.max-per-user:1000}") int maxPerUser) {
         this.jdbc = jdbc;
+        this.maxPerUser = maxPerUser;
     }
 
+    /**
+     * Inserts the task unless its owner already holds {@code taskapp.tasks.max-per-user} tasks, in the
+     * same statement (no extra round trip). Concurrent creates of one owner may overshoot by the few
+     * in flight: the cap bounds storage per account, it is not an exact quota.
+     */
     Task insert(Task task) {
         return jdbc.sql("""
                 INSERT INTO tasks (owner_id, title, description, status, priority, due_date, created_at, updated_at)
-                VALUES (:owner, :title, :description, :status, :priority, :due, :created, :updated)
+                SELECT :owner, :title, :description, :status, :priority, CAST(:due AS DATE), :created, :updated
+                WHERE (SELECT count(*) FROM tasks WHERE owner_id = :owner) < :max
                 RETURNING id, version""")
+                .param("max", maxPerUser)
                 .param("owner", task.ownerId())
                 .param("title", task.title())
                 .param("description", task.description())
@@ -33,6 +43,6 @@ class TaskInserts {
                 .param("created", task.createdAt().atOffset(ZoneOffset.UTC))
                 .param("updated", task.updatedAt().atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> task.withId(rs.getLong("id")).withVersion(rs.getInt("version")))
-                .single();
+                .optional().orElseThrow(() -> TaskProblems.limitReached(maxPerUser));
     }
 }

@@ -25,6 +25,17 @@ final class TaskProblems {
                 "If-Match does not match the current ETag of task " + id + "; reload it and retry");
     }
 
+    static ErrorResponseException limitReached(int max) {
+        return problem(HttpStatus.CONFLICT, "Task limit reached",
+                "An account holds at most " + max + " tasks; delete some to create more");
+    }
+
+    /** PATCH and DELETE change what the client saw, so they must say which version that was. */
+    static ErrorResponseException versionRequired(long id) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "Version required", "Send the version of task " + id
+                + " you read, as If-Match: \"<version>\" or as \"version\" (query parameter for DELETE)");
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -111,7 +111,8 @@ class ApiAbuseScenarioTests {
                 && unchangedButVersion.apply(version));
         held += count("PATCH user_id", isProblem(api.send("PATCH", path, alice, "{\"user_id\":" + bobId + "}"), 400)
                 && unchangedButVersion.apply(version));
-        Response patchCreated = api.send("PATCH", path, alice, "{\"created_at\":\"1999-01-01T00:00:00Z\"}");
+        Response patchCreated = api.send("PATCH", path, alice,
+                "{\"created_at\":\"1999-01-01T00:00:00Z\",\"version\":" + version + "}");
         boolean createdKept = isProblem(patchCreated, 400) && unchangedButVersion.apply(version)
                 || patchCreated.status() == 200 && unchangedButVersion.apply(version + 1);
         held += count("PATCH created_at", createdKept);

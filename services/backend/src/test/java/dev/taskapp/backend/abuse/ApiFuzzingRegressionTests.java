@@ -34,7 +34,7 @@ class ApiFuzzingRegressionTests {
     @CsvSource(delimiter = '|', value = {
             "POST  | /api/tasks       | {\"title\":\"\\u0000\"}",
             "POST  | /api/tasks       | {\"title\":\"ok\",\"description\":\"a\\u0000b\"}",
-            "PATCH | /api/tasks/{id}  | {\"title\":\"\\u0000\"}",
+            "PATCH | /api/tasks/{id}  | {\"title\":\"\\u0000\",\"version\":0}",
             "PUT   | /api/tasks/{id}  | {\"title\":\"x\",\"description\":\"\\u0000\",\"version\":0}",
             "POST  | /api/auth/login  | {\"username\":\"\\u0000\",\"password\":\"whatever1\"}"})
     void nulCharacterInTextIsA400(String method, String path, String body) {

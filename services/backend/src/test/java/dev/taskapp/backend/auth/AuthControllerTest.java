@@ -39,6 +39,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({SecurityConfig.class, JwtConfig.class, TokenIssuer.class, ProblemResponses.class, LoginThrottle.class})
 class AuthControllerTest {
 
+    /** Mocked: version 0 for every user, as the tokens of TestTokens carry (no "tv" claim). */
+    @MockitoBean
+    TokenVersions tokenVersions;
+
     @Autowired
     MockMvc mvc;
     @Autowired

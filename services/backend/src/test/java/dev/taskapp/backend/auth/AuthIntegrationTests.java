@@ -50,4 +50,28 @@ class AuthIntegrationTests {
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.header("Content-Type")).isEqualTo("application/problem+json");
     }
+
+    /**
+     * Issue 13: signing out ends the token on the server too, so a copied token stops working; a new
+     * sign-in works. (The cached verification of the token does not hide the sign-out.)
+     */
+    @Test
+    void signOutEndsTheTokenServerSide() {
+        Api api = new Api(port);
+        String username = "leaver" + System.nanoTime();
+        String copied = api.signUp(username);
+        assertThat(api.get("/api/tasks", copied).status()).isEqualTo(200);
+
+        Response signedOut = api.send("POST", "/api/auth/logout", copied, "");
+        assertThat(signedOut.status()).isEqualTo(204);
+        Response refused = api.get("/api/tasks", copied);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
+
+        String fresh = api.send("POST", "/api/auth/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"correct-horse\"}").json()
+                .get("access_token").asString();
+        assertThat(api.get("/api/tasks", fresh).status()).isEqualTo(200);
+        assertThat(api.get("/api/tasks", copied).status()).isEqualTo(401);
+    }
 }

@@ -57,6 +57,18 @@ class CachingJwtDecoderTest {
         verify(verifier, times(2)).decode("bad");
     }
 
+    /** Issue 13: the old map was emptied all at once when full, so every client paid an HMAC again. */
+    @Test
+    void aFullCacheEvictsSomeEntriesNotAll() {
+        given(verifier.decode(org.mockito.ArgumentMatchers.anyString())).willReturn(jwt);
+        CachingJwtDecoder decoder = decoderAt(EXPIRES.minusSeconds(600));
+        for (int i = 0; i < CachingJwtDecoder.MAX_ENTRIES + 100; i++) {
+            decoder.decode("token-" + i);
+        }
+        assertThat(decoder.cachedTokens()).isBetween(CachingJwtDecoder.MAX_ENTRIES - 100L,
+                (long) CachingJwtDecoder.MAX_ENTRIES);
+    }
+
     private CachingJwtDecoder decoderAt(Instant now) {
         return new CachingJwtDecoder(verifier, Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC));
     }

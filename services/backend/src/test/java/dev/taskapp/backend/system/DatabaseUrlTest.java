@@ -26,6 +26,18 @@ class DatabaseUrlTest {
         assertThat(url.password()).isEqualTo("p:ss/w+rd%");
     }
 
+    /** Issue 13: URI leaves the host of "task_db" null, and the URL was refused as having no host. */
+    @Test
+    void hostNamesWithUnderscoresAndIpv6LiteralsAreAccepted() {
+        assertThat(DatabaseUrl.parse("postgresql://u:p@task_db:5432/app").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://task_db:5432/app");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@my_stack-db_1/app").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://my_stack-db_1/app");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@[2001:db8::5]:5432/app").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://[2001:db8::5]:5432/app");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:p@/app")).hasMessageContaining("host");
+    }
+
     @Test
     void jdbcUrlIsTakenAsItIs() {
         assertThat(DatabaseUrl.parse("jdbc:postgresql://db:5432/app?user=a&password=b"))

@@ -1,12 +1,15 @@
 package dev.taskapp.backend.system;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.taskapp.backend.Api;
 import dev.taskapp.backend.Api.Response;
 import dev.taskapp.backend.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +19,38 @@ class OperationsIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Environment environment;
 
+    /**
+     * Issue 13: metrics, info and health details live on the management port only (Compose does not
+     * publish it, no Ingress routes it). This asserted metrics on the public port before.
+     */
     @Test
-    void probesMetricsAndOpenApiAreOpen() {
-        Api api = new Api(port);
-        assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
-        Response readiness = api.get("/actuator/health/readiness", null);
+    void probesAndMetricsAreOnTheManagementPortOnly() {
+        int managementPort = environment.getProperty("local.management.port", Integer.class, port);
+        Api management = new Api(managementPort);
+        assertThat(management.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        Response readiness = management.get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/prometheus", null).body()).contains("http_server_requests_seconds");
+        assertThat(management.get("/actuator/prometheus", null).body()).contains("http_server_requests_seconds");
+        assertThat(management.get("/actuator/health", null).body()).contains("\"db\"");
+
+        Api api = new Api(port);
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/health",
+                "/actuator/health/liveness")) {
+            Response refused = api.get(path, null);
+            assertThat(refused.status()).as(path + " on the public port").isIn(401, 404);
+            assertThat(refused.body()).as(path + " on the public port").doesNotContain("jvm_", "\"UP\"");
+        }
+        Response health = api.get("/api/health", null);
+        assertThat(health.status()).isEqualTo(200);
+    }
+
+    @Test
+    void openApiIsOpen() {
+        Api api = new Api(port);
         Response openApi = api.get("/api/openapi.json", null);
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.json().get("paths").has("/api/tasks/{id}")).isTrue();
@@ -35,12 +61,13 @@ class OperationsIntegrationTests {
     void otherActuatorEndpointsAreClosed() {
         Api api = new Api(port);
         String token = api.signUp("ops" + System.nanoTime());
-        assertThat(api.get("/actuator/env", null).status()).isEqualTo(401);
-        Response forbidden = api.get("/actuator/env", token);
+        Api management = new Api(environment.getProperty("local.management.port", Integer.class, port));
+        assertThat(management.get("/actuator/env", null).status()).isEqualTo(401);
+        Response forbidden = management.get("/actuator/env", token);
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(forbidden.json().get("status").asInt()).isEqualTo(403);
-        assertThat(api.get("/actuator/beans", token).status()).isEqualTo(403);
+        assertThat(management.get("/actuator/beans", token).status()).isEqualTo(403);
     }
 
     @Test

@@ -56,7 +56,7 @@ class TaskApiIntegrationTests {
         assertThat(replaced.json().get("due_date").isNull()).isTrue();
         assertThat(replaced.json().get("created_at")).isEqualTo(task.get("created_at"));
 
-        Response patched = api.send("PATCH", "/api/tasks/" + id, alice, "{\"status\":\"done\"}");
+        Response patched = api.send("PATCH", "/api/tasks/" + id, alice, "{\"status\":\"done\",\"version\":1}");
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().get("status").asString()).isEqualTo("done");
         assertThat(patched.json().get("title").asString()).isEqualTo("Write the report");
@@ -68,7 +68,8 @@ class TaskApiIntegrationTests {
         assertThat(listed.json().get("total_items").asInt()).isEqualTo(1);
         assertThat(listed.json().get("items").get(0)).isEqualTo(patched.json());
 
-        assertThat(api.delete("/api/tasks/" + id, alice, Map.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/tasks/" + id, alice, Map.of()).status()).isEqualTo(428); // no version: refused
+        assertThat(api.delete("/api/tasks/" + id + "?version=2", alice, Map.of()).status()).isEqualTo(204);
         Response gone = api.get("/api/tasks/" + id, alice);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.header("Content-Type")).isEqualTo("application/problem+json");
@@ -136,6 +137,11 @@ class TaskApiIntegrationTests {
         assertThat(staleIfMatch.header("Content-Type")).isEqualTo("application/problem+json");
 
         assertThat(api.delete(path, alice, Map.of("If-Match", "\"0\"")).status()).isEqualTo(412);
+        assertThat(api.delete(path + "?version=0", alice, Map.of()).status()).isEqualTo(409);
+        // Issue 13: a write that names no version would overwrite blindly: 428, as problem+json.
+        Response blind = api.send("PATCH", path, alice, "{\"title\":\"blind\"}");
+        assertThat(blind.status()).isEqualTo(428);
+        assertThat(blind.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(api.get(path, alice).json()).isEqualTo(v1);
 
         Response current = api.send("PATCH", path, alice, "{\"title\":\"v2\"}", Map.of("If-Match", "\"1\""));

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.taskapp.backend.TestTokens;
 import dev.taskapp.backend.auth.JwtConfig;
+import dev.taskapp.backend.auth.TokenVersions;
 import dev.taskapp.backend.system.ProblemResponses;
 import dev.taskapp.backend.system.SecurityConfig;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(TaskController.class)
 @Import({SecurityConfig.class, JwtConfig.class, ProblemResponses.class})
 class TaskControllerTest {
+
+    /** Mocked: version 0 for every user, as the tokens of TestTokens carry (no "tv" claim). */
+    @MockitoBean
+    TokenVersions tokenVersions;
 
     private static final long ALICE = 7;
     private static final Instant CREATED = Instant.parse("2026-11-26T10:00:00.123456Z");
@@ -296,7 +301,7 @@ class TaskControllerTest {
     @Test
     void deleteAnswers204() throws Exception {
         mvc.perform(asAlice(delete("/api/tasks/1"))).andExpect(status().isNoContent());
-        verify(service).delete(ALICE, 1, null);
+        verify(service).delete(ALICE, 1, null, null);
     }
 
     @Test

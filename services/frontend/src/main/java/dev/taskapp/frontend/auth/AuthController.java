@@ -27,9 +27,12 @@ class AuthController {
     private final BackendClient backend;
     private final CsrfTokenRepository csrfTokens;
 
-    AuthController(BackendClient backend, CsrfTokenRepository csrfTokens) {
+    private final AuthCookies cookies;
+
+    AuthController(BackendClient backend, CsrfTokenRepository csrfTokens, AuthCookies cookies) {
         this.backend = backend;
         this.csrfTokens = csrfTokens;
+        this.cookies = cookies;
     }
 
     @GetMapping("/")
@@ -101,7 +104,7 @@ class AuthController {
 
     private void startSession(CredentialsForm form, HttpServletRequest request, HttpServletResponse response) {
         SignIn signIn = backend.login(form.getUsername(), form.getPassword());
-        AuthCookies.signIn(request, response, form.getUsername(), signIn.accessToken(),
+        cookies.signIn(request, response, form.getUsername(), signIn.accessToken(),
                 Duration.ofSeconds(signIn.expiresIn()));
         // a new CSRF token for the signed-in user: one planted before sign-in is worth nothing
         csrfTokens.saveToken(null, request, response);

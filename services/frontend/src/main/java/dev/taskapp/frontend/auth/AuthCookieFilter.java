@@ -20,15 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AuthCookieFilter extends OncePerRequestFilter {
 
     private final SecurityContextRepository contexts;
+    private final AuthCookies cookies;
 
-    public AuthCookieFilter(SecurityContextRepository contexts) {
+    public AuthCookieFilter(SecurityContextRepository contexts, AuthCookies cookies) {
         this.contexts = contexts;
+        this.cookies = cookies;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AuthCookies.read(request).ifPresent(user -> {
+        cookies.read(request).ifPresent(user -> {
             var authentication = UsernamePasswordAuthenticationToken.authenticated(user, user.token(),
                     AuthorityUtils.createAuthorityList("ROLE_USER"));
             var context = SecurityContextHolder.createEmptyContext();

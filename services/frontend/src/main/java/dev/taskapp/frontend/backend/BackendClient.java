@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class BackendClient {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackendClient.class);
+
     private final RestClient rest;
     private final String baseUrl;
 
@@ -70,13 +72,21 @@ public class BackendClient {
                 .retrieve().body(Task.class));
     }
 
-    public Task completeTask(String token, long id) {
-        return call(() -> rest.patch().uri("/api/tasks/{id}", id).headers(bearer(token))
+    /** Conditional on the version the page showed (If-Match): 412 when it changed since. */
+    public Task completeTask(String token, long id, long version) {
+        return call(() -> rest.patch().uri("/api/tasks/{id}", id).headers(bearer(token)).headers(ifMatch(version))
                 .body(Map.of("status", "done")).retrieve().body(Task.class));
     }
 
-    public void deleteTask(String token, long id) {
-        call(() -> rest.delete().uri("/api/tasks/{id}", id).headers(bearer(token)).retrieve().toBodilessEntity());
+    /** Conditional on the version the page showed (If-Match): 412 when it changed since. */
+    public void deleteTask(String token, long id, long version) {
+        call(() -> rest.delete().uri("/api/tasks/{id}", id).headers(bearer(token)).headers(ifMatch(version))
+                .retrieve().toBodilessEntity());
+    }
+
+    /** Ends the token on the backend too, so a copy of the cookie stops working. */
+    public void signOut(String token) {
+        call(() -> rest.post().uri("/api/auth/logout").headers(bearer(token)).retrieve().toBodilessEntity());
     }
 
     /** Why the backend's own health check does not pass, or null when it answers 200. */
@@ -86,10 +96,13 @@ public class BackendClient {
             return null;
         }
         catch (BackendUnavailableException | BackendProblemException ex) {
-            return "Backend health check failed: " + ex.getMessage();
+            log.warn("Backend health check failed: {}", ex.getMessage());
+            return "Backend health check failed";
         }
         catch (ResourceAccessException ex) {
-            return "Backend unreachable at " + baseUrl;
+            // The page is public: the backend's internal address and errors go to the log only.
+            log.warn("Backend unreachable at {}: {}", baseUrl, ex.getMessage());
+            return "Backend unreachable";
         }
     }
 
@@ -109,6 +122,10 @@ public class BackendClient {
         }
         // q is user text: expanded as a variable so it is fully encoded
         return builder.build(Map.of("q", filter.q() == null ? "" : filter.q()));
+    }
+
+    private static java.util.function.Consumer<HttpHeaders> ifMatch(long version) {
+        return headers -> headers.setIfMatch("\"" + version + "\"");
     }
 
     private static java.util.function.Consumer<HttpHeaders> bearer(String token) {

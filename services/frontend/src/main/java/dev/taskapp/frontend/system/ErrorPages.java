@@ -31,8 +31,11 @@ class ErrorPages {
 
     private final Assets assets;
 
-    ErrorPages(Assets assets) {
+    private final AuthCookies cookies;
+
+    ErrorPages(Assets assets, AuthCookies cookies) {
         this.assets = assets;
+        this.cookies = cookies;
     }
 
     @ExceptionHandler
@@ -51,7 +54,7 @@ class ErrorPages {
     ModelAndView backendProblem(BackendProblemException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (ex.isTokenRejected()) {
-            AuthCookies.signOut(request, response);
+            cookies.signOut(request, response);
             SecurityConfig.redirect(request, response, SecurityConfig.signInUrl(request, true));
             return null;
         }

@@ -22,6 +22,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.taskapp.frontend.auth.AuthCookieFilter;
 import dev.taskapp.frontend.auth.AuthCookies;
+import dev.taskapp.frontend.auth.SignedInUser;
+import dev.taskapp.frontend.backend.BackendClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.Authentication;
 import dev.taskapp.frontend.auth.NextPath;
 
 /**
@@ -29,16 +36,20 @@ import dev.taskapp.frontend.auth.NextPath;
  * the CSRF token lives in its own cookie and is sent back as a form field or, by htmx, as a header.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AuthCookies.class)
 public class SecurityConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens, AuthCookies cookies,
+            BackendClient backend) throws Exception {
         SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-                .addFilterAfter(new AuthCookieFilter(contexts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new AuthCookieFilter(contexts, cookies), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/tasks", "/tasks/**").authenticated()
@@ -47,13 +58,36 @@ public class SecurityConfig {
                         .authenticationEntryPoint(signInFirst())
                         .accessDeniedHandler(formExpired()))
                 .logout(logout -> logout.logoutUrl("/signout")
-                        .addLogoutHandler((request, response, authentication) -> AuthCookies.signOut(request, response))
+                        .addLogoutHandler((request, response, authentication) -> {
+                            endOnBackend(backend, authentication);
+                            cookies.signOut(request, response);
+                        })
                         .logoutSuccessUrl("/signin?signedout"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                        + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")));
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /**
+     * No inline styles or scripts (no template has any), no &lt;base&gt; to re-point relative links,
+     * forms only to this origin, never framed.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+    /**
+     * Ends the token server-side, so a copy of the cookie stops working; signing out in the browser
+     * goes on even when the backend cannot be told (the token then lives until it expires).
+     */
+    private static void endOnBackend(BackendClient backend, Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+            try {
+                backend.signOut(user.token());
+            }
+            catch (RuntimeException ex) {
+                log.warn("Sign-out could not be sent to the backend: {}", ex.getMessage());
+            }
+        }
     }
 
     /**
@@ -67,10 +101,16 @@ public class SecurityConfig {
     }
 
     @Bean
-    CsrfTokenRepository csrfTokenRepository() {
+    CsrfTokenRepository csrfTokenRepository(@Value("${taskapp.cookies.secure:false}") boolean forceSecure) {
         CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
         repository.setCookieName("taskapp_csrf");
-        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        // Secure already whenever the request is https; COOKIE_SECURE=true makes it Secure always.
+        repository.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax").path("/");
+            if (forceSecure) {
+                cookie.secure(true);
+            }
+        });
         return repository;
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.taskapp.frontend.auth.SignedInUser;
 import dev.taskapp.frontend.backend.BackendClient;
@@ -144,10 +145,24 @@ class TaskController {
     }
 
     @PostMapping("/{id}/complete")
-    String complete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
-            HttpServletRequest request) {
-        Task done = backend.completeTask(user.token(), id);
-        return rowUpdated(done, "completed", model, request);
+    String complete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam long version,
+            Model model, HttpServletRequest request) {
+        try {
+            return rowUpdated(backend.completeTask(user.token(), id, version), "completed", model, request);
+        }
+        catch (BackendProblemException problem) {
+            return changedElsewhere(problem, user, id, "not completed", model, request);
+        }
+    }
+
+    /** 412: the task changed since the page showed it; show its latest version, change nothing. */
+    private String changedElsewhere(BackendProblemException problem, SignedInUser user, long id, String notDone,
+            Model model, HttpServletRequest request) {
+        if (problem.status() != 412) {
+            throw problem;
+        }
+        return rowUpdated(backend.getTask(user.token(), id), notDone + ": it was changed elsewhere meanwhile;"
+                + " this is its latest version", model, request);
     }
 
     /** After a change: the updated row for htmx (announced to screen readers), the list otherwise. */
@@ -168,9 +183,14 @@ class TaskController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
-        backend.deleteTask(user.token(), id);
+    String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam long version,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            backend.deleteTask(user.token(), id, version);
+        }
+        catch (BackendProblemException problem) {
+            return changedElsewhere(problem, user, id, "not deleted", model, request);
+        }
         if (!Htmx.isHtmx(request)) {
             return "redirect:/tasks";
         }

@@ -14,7 +14,7 @@ import dev.taskapp.frontend.backend.Task;
  */
 public record TaskView(long id, String title, String description, boolean hasDescription, boolean done,
         String status, String statusLabel, String priority, String priorityLabel, LocalDate dueDate, String dueText,
-        String url, String editUrl, String completeUrl, String deleteUrl) {
+        String url, String editUrl, String completeUrl, String deleteUrl, long version) {
 
     /** The pages are English (lang="en"), so is the month. */
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -26,7 +26,7 @@ public record TaskView(long id, String title, String description, boolean hasDes
                 TaskListQuery.STATUSES.getOrDefault(task.status(), task.status()), task.priority(),
                 TaskListQuery.PRIORITIES.getOrDefault(task.priority(), task.priority()), task.dueDate(),
                 task.dueDate() == null ? null : DUE.format(task.dueDate()), url, url + "/edit", url + "/complete",
-                url + "/delete");
+                url + "/delete", task.version());
     }
 
     public static List<TaskView> of(List<Task> tasks) {

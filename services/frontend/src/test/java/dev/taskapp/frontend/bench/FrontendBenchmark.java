@@ -40,7 +40,8 @@ public final class FrontendBenchmark {
             int port = ServiceProcess.freePort();
             String base = "http://localhost:" + port;
             try (ServiceProcess frontend = new ServiceProcess(frontendJar, jvmFlags,
-                    Map.of("PORT", String.valueOf(port), "BACKEND_URL", backend.url()), out.resolve("frontend.log"))) {
+                    Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT", "0", "BACKEND_URL", backend.url()),
+                    out.resolve("frontend.log"))) {
                 Duration ready = frontend.start().awaitHealthy(base + "/api/health", Duration.ofSeconds(60));
                 String cookie = "taskapp_token=" + token + "; taskapp_user=" + USERNAME;
                 cookie += "; " + checkPage(base, cookie); // a browser sends its CSRF cookie back too

@@ -36,7 +36,8 @@ public final class BackendStack implements AutoCloseable {
                 "DATABASE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres",
                 "JWT_SECRET_KEY", randomSecret(),
                 "SECRET_KEY", randomSecret(),
-                "SERVER_PORT", String.valueOf(port));
+                "SERVER_PORT", String.valueOf(port),
+                "MANAGEMENT_PORT", "0"); // any free port: 8081 may be taken (by the frontend under test, too)
     }
 
     public static BackendStack start(Path log, List<String> jvmArgs) throws IOException, InterruptedException {

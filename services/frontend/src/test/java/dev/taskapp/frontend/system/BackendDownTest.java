@@ -65,10 +65,10 @@ class BackendDownTest {
                         containsString("\"service\":\"task-management-frontend\""), containsString("\"timestamp\":\""),
                         containsString("\"uptime\":"), containsString("\"message\":\"Service is running normally\""))));
 
-        given(probe.backendProblem()).willReturn("Backend unreachable at http://backend:5000");
+        given(probe.backendProblem()).willReturn("Backend unreachable");
         mvc.perform(get("/api/health"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(allOf(containsString("\"status\":\"unhealthy\""),
-                        containsString("\"message\":\"Backend unreachable at http://backend:5000\""))));
+                        containsString("\"message\":\"Backend unreachable\""))));
     }
 }

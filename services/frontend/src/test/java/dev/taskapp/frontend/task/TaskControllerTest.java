@@ -193,14 +193,14 @@ class TaskControllerTest {
                 .andExpect(status().isForbidden())
                 .andExpect(header().string("HX-Refresh", "true"));
         then(backend).should(never()).createTask(any(), any());
-        then(backend).should(never()).deleteTask(any(), anyLong());
+        then(backend).should(never()).deleteTask(any(), anyLong(), anyLong());
     }
 
     @Test
     void editCompleteAndDeleteAnswerWithTheChangedRow() throws Exception {
         given(backend.getTask(TOKEN, 5)).willReturn(task(5, "Buy milk", "todo"));
         given(backend.updateTask(eq(TOKEN), eq(5L), any())).willReturn(task(5, "Buy oat milk", "in_progress"));
-        given(backend.completeTask(TOKEN, 5)).willReturn(task(5, "Buy oat milk", "done"));
+        given(backend.completeTask(TOKEN, 5, 3)).willReturn(task(5, "Buy oat milk", "done"));
 
         mvc.perform(get("/tasks/5/edit").cookie(signedIn()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("id=\"edit-5-title\""),
@@ -211,16 +211,18 @@ class TaskControllerTest {
                 .andExpect(content().string(allOf(containsString("id=\"task-5\""), containsString("Buy oat milk"),
                         containsString("Task “Buy oat milk” saved."))));
         then(backend).should().updateTask(TOKEN, 5, new TaskDraft("Buy oat milk", "", "in_progress", "high", null, 3L));
-        mvc.perform(post("/tasks/5/complete").cookie(signedIn()).with(csrf()).header("HX-Request", "true"))
+        mvc.perform(post("/tasks/5/complete").cookie(signedIn()).with(csrf()).header("HX-Request", "true")
+                        .param("version", "3"))
                 .andExpect(content().string(allOf(containsString("class=\"task done\""),
                         containsString("Task “Buy oat milk” completed."))));
         mvc.perform(get("/tasks/5/delete").cookie(signedIn()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("Delete “<strong>Buy milk</strong>”?"),
-                        containsString("Yes, delete"))));
-        mvc.perform(post("/tasks/5/delete").cookie(signedIn()).with(csrf()).header("HX-Request", "true"))
+                        containsString("Yes, delete"), containsString("name=\"version\" value=\"3\""))));
+        mvc.perform(post("/tasks/5/delete").cookie(signedIn()).with(csrf()).header("HX-Request", "true")
+                        .param("version", "3"))
                 .andExpect(header().string("HX-Trigger", "tasks-changed"))
                 .andExpect(content().string(containsString("Task deleted.")));
-        then(backend).should().deleteTask(TOKEN, 5);
+        then(backend).should().deleteTask(TOKEN, 5, 3);
     }
 
     @Test
