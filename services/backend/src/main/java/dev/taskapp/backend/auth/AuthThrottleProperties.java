@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** Calls to /api/auth/** allowed per client address (IPv6: per /64) within one window. */
 @ConfigurationProperties("taskapp.auth-throttle")
 record AuthThrottleProperties(
-        @DefaultValue("20") int requestsPerAddress,
+        @DefaultValue("30") int requestsPerAddress,
         @DefaultValue("1m") Duration window,
         @DefaultValue("100000") int maxTrackedKeys) {
 

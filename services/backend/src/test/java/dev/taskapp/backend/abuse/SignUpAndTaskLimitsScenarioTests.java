@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 13: every /api/auth/** call is throttled per client address (each sign-up costs a bcrypt
- * hash), with the shipped default of 20 per minute; and a user holds at most a configured number
+ * hash), here at 20 per minute; and a user holds at most a configured number
  * of tasks. Its own context: the shared one runs with a per-address limit no test reaches.
  */
 @IntegrationTest
