@@ -4,8 +4,8 @@
 #   warm start  the same after `docker compose stop` (containers and data kept)
 #   memory      `docker stats` per container after 60 s idle
 #   rebuild     Jib image rebuild after a one-line change in the backend (package: no AOT cache;
-#               verify: with the cache, README "Faster start")
-# Targets on a 2-core machine: cold <= 10 s, warm <= 6 s, memory <= 300 MB in total, rebuild <= 8 s.
+#               verify: with the cache, docs/images.md)
+# Targets and recorded figures: docs/performance.md.
 #
 # Runs as its own Compose project (taskapp-bench) with random secrets and free ports, so a stack
 # started with scripts/start.sh is not touched. Images must exist (scripts/start.sh or ./mvnw package).

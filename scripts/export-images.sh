@@ -3,7 +3,7 @@
 #   taskapp-backend.tar, taskapp-frontend.tar, taskapp-operator.tar  (Jib, jib:buildTar)
 #   taskapp-database.tar                                              (docker save of the db image)
 #   images.txt                                                        (file → image reference)
-# Load them with `k3s ctr images import FILE` or `kind load image-archive FILE` (README, "Kubernetes").
+# Load them with `k3s ctr images import FILE` or `kind load image-archive FILE` (docs/kubernetes.md).
 #
 # Usage: scripts/export-images.sh [DIR] [extra Maven arguments, e.g. -o or -Dimage.prefix=...]
 #   DIR defaults to target/images.
@@ -23,7 +23,7 @@ dir=$(cd "$dir" && pwd)
 started=$(date +%s)
 
 # The tarballs carry the same images Compose and CI build (reproducible layers), without the JDK AOT
-# cache: that cache is trained in a Docker engine during `verify` (README, "Faster start"), and a
+# cache: that cache is trained in a Docker engine during `verify` (docs/images.md), and a
 # cluster runs them correctly without it, only slower to start. `!docker-images`: no second copy
 # into the local engine.
 log "building taskapp/backend, taskapp/frontend, taskapp/operator with jib:buildTar"

@@ -20,7 +20,7 @@ out=${1:-k8s/install.yaml}
 
 source_dir=k8s
 if [ -n "$prefix" ]; then
-  # The same change a user's own overlay makes (README, "A private registry").
+  # The same change a user's own overlay makes (docs/kubernetes.md, "Images into the cluster").
   # Inside the repository: kustomize takes a base only by a relative path.
   mkdir -p target
   source_dir=$(mktemp -d target/install-overlay.XXXXXX)

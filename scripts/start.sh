@@ -61,7 +61,7 @@ fi
 
 if $build; then
   log "building the images with Jib (base ${TASKAPP_BASE_IMAGE:-eclipse-temurin:25-jre})"
-  # verify, not package: the images then carry their JDK AOT cache (README "Faster start").
+  # verify, not package: the images then carry their JDK AOT cache (docs/images.md).
   ./mvnw -B -q -DskipTests -Pdocker-images -pl services/backend,services/frontend -am verify
 fi
 
