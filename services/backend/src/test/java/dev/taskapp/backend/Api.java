@@ -96,6 +96,20 @@ public class Api {
                 "{\"username\":\"" + username + "\",\"password\":\"correct-horse\"}").json().get("access_token").asString();
     }
 
+    public Response login(String username, String password) {
+        return send("POST", "/api/auth/login", null, credentials(username, password));
+    }
+
+    /** A login relayed by this client as a trusted proxy, for the address it names in X-Forwarded-For. */
+    public Response loginVia(String clientAddress, String username, String password) {
+        return send("POST", "/api/auth/login", null, credentials(username, password),
+                Map.of("X-Forwarded-For", clientAddress));
+    }
+
+    public static String credentials(String username, String password) {
+        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    }
+
     public record Response(HttpResponse<String> raw) {
 
         public int status() {

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.Cookie;
 
 import dev.taskapp.frontend.auth.AuthCookies;
-import dev.taskapp.frontend.backend.Task;
+import dev.taskapp.frontend.backend.TaskView;
 import dev.taskapp.frontend.backend.TaskPage;
 
 /** Tasks and cookies the web tests share. */
@@ -21,11 +21,11 @@ public final class TestTasks {
         return new Cookie[] { new Cookie(AuthCookies.TOKEN, TOKEN), new Cookie(AuthCookies.USERNAME, "alice") };
     }
 
-    public static Task task(long id, String title, String status) {
-        return new Task(id, title, "about " + title, status, "high", LocalDate.of(2026, 12, 1), 3);
+    public static TaskView task(long id, String title, String status) {
+        return new TaskView(id, title, "about " + title, status, "high", LocalDate.of(2026, 12, 1), 3);
     }
 
-    public static TaskPage page(Task... tasks) {
+    public static TaskPage page(TaskView... tasks) {
         return new TaskPage(List.of(tasks), 0, 20, tasks.length, tasks.length == 0 ? 0 : 1);
     }
 }

@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import dev.taskapp.backend.system.CurrentUser;
+import dev.taskapp.backend.system.ProblemResponses;
 import dev.taskapp.backend.user.User;
 import dev.taskapp.backend.user.UserRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.ErrorResponseException;
@@ -92,8 +92,6 @@ class AuthController {
     }
 
     private static ErrorResponseException usernameTaken() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Username is already taken");
-        problem.setTitle("Username taken");
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return ProblemResponses.exception(HttpStatus.CONFLICT, "Username taken", "Username is already taken");
     }
 }

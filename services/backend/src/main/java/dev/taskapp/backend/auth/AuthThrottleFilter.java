@@ -58,7 +58,7 @@ class AuthThrottleFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "Too many sign-up or sign-in requests from this address; retry later");
+        problems.write(request, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests", "Too many sign-up or sign-in requests from this address; retry later"));
     }
 }

@@ -24,10 +24,8 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create("about:blank"));
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (path instanceof String uri) {
+        ProblemDetail problem = ProblemResponses.problem(status, status.getReasonPhrase(), null);
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.setInstance(URI.create(uri));
         }
         return ResponseEntity.status(status).body(problem);

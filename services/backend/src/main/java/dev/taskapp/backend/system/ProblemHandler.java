@@ -1,6 +1,5 @@
 package dev.taskapp.backend.system;
 
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -40,7 +39,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -68,21 +66,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : ex.getPropertyName();
-        Throwable root = ex.getMostSpecificCause();
-        String message = root instanceof IllegalArgumentException && root.getMessage() != null
-                && root.getMessage().startsWith("must ") ? root.getMessage() : "has an invalid value";
-        return badRequest(List.of(new FieldProblem(field, message)));
+        return badRequest(List.of(new FieldProblem(field, reason(ex))));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (hasCause(ex, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
+        if (cause(ex, RequestSizeLimitFilter.PayloadTooLargeException.class) != null) {
             return payloadTooLarge();
         }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+            ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request",
                     "Unknown field '" + unknown.getPropertyName() + "'");
             problem.setProperty("errors", List.of(new FieldProblem(unknown.getPropertyName(), "unknown field")));
             return respond(problem);
@@ -91,22 +86,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = invalid.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String reason = rootMessage(invalid);
-            return badRequest(List.of(new FieldProblem(field, reason)));
+            return badRequest(List.of(new FieldProblem(field, reason(invalid))));
         }
         String detail = cause instanceof JacksonException ? "Malformed JSON in request body" : "Request body is missing or unreadable";
-        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+        return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
     }
 
     @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
     ResponseEntity<Object> payloadTooLarge() {
-        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
-                "Request bodies may be at most " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes"));
+        return respond(RequestSizeLimitFilter.tooLarge());
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthorized(AuthenticationException ex) {
-        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", ex.getMessage());
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(problem);
     }
@@ -119,12 +112,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentWrite(OptimisticLockingFailureException ex) {
         log.info("Concurrent write: {}", ex.getMessage());
-        return respond(problem(HttpStatus.CONFLICT, "Version conflict",
+        return respond(ProblemResponses.problem(HttpStatus.CONFLICT, "Version conflict",
                 "The resource was changed by another request since you read it; reload it and retry"));
     }
 
     /**
-     * The database is down or unreachable: tell the client to retry, quickly (pool timeout ~2 s).
+     * The database is down or unreachable: tell the client to retry, soon (the pool gives up quickly).
      * A lost database also surfaces at transaction begin (the pool gives up) and at rollback on a
      * connection the server has already dropped: both are outages, not bugs.
      */
@@ -133,7 +126,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                         "The database is unavailable; retry shortly"));
     }
 
@@ -146,7 +139,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 log.info("Value refused by the database: {}", sql.getMessage());
-                return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request",
                         "A value in the request cannot be stored (for example, text containing a NUL character)"));
             }
         }
@@ -156,34 +149,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return respond(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "An unexpected error occurred"));
     }
 
     private ResponseEntity<Object> badRequest(List<FieldProblem> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return respond(problem);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ABOUT_BLANK);
-        problem.setTitle(title);
-        return problem;
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    /** Every problem names its type, even the default one, as the API contract lists it. */
+    /** Spring's own problems (405, 404 without a route, ...) name their type too, as ours do. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getType() == null) {
-            problem.setType(ABOUT_BLANK);
+            problem.setType(ProblemResponses.ABOUT_BLANK);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
@@ -200,24 +186,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 
-    /** The reason the value was refused, without Jackson's location and type details. */
-    private static String rootMessage(DatabindException ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
-            return root.getMessage(); // our enums: "must be one of ..."
-        }
-        return "has an invalid value";
+    /** What our own parsing said (an enum's "must be one of ..."); any other cause stays on the server. */
+    private static String reason(Throwable ex) {
+        InvalidValueException invalid = cause(ex, InvalidValueException.class);
+        return invalid != null ? invalid.getMessage() : "has an invalid value";
     }
 
-    private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,11 +37,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Content too large",
-                    "Request bodies may be at most " + MAX_BODY_BYTES + " bytes");
+            problems.write(request, response, tooLarge());
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    /** Also the answer of the controller advice when the limit is passed while reading. */
+    static ProblemDetail tooLarge() {
+        return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
+                "Request bodies may be at most " + MAX_BODY_BYTES + " bytes");
     }
 
     /** Raised when a body without (or with a false) Content-Length passes the limit. */

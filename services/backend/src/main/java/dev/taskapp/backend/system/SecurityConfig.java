@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -39,11 +40,11 @@ public class SecurityConfig {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
             boolean badToken = ex instanceof InvalidBearerTokenException;
             response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    badToken ? "The bearer token is invalid or expired" : "Authentication required");
+            problems.write(request, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    badToken ? "The bearer token is invalid or expired" : "Authentication required"));
         };
         AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(request, response,
-                HttpStatus.FORBIDDEN, "Forbidden", "You may not access this resource");
+                ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not access this resource"));
 
         http
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: tokens travel in a header
@@ -66,8 +67,8 @@ public class SecurityConfig {
 
     /**
      * No observation around each security filter: with Actuator present Spring Security wraps
-     * every filter of every request in one, a noticeable share of a request's CPU. Requests stay
-     * observed as a whole (http.server.requests).
+     * every filter of every request in one, work no dashboard reads. Requests stay observed as a
+     * whole (http.server.requests).
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
@@ -94,10 +95,11 @@ public class SecurityConfig {
         filter.setCorsProcessor(new DefaultCorsProcessor() {
             @Override
             protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                // Through the ServerHttpResponse, not the servlet one: it holds the Vary headers set so far.
                 response.setStatusCode(HttpStatus.FORBIDDEN);
-                response.getHeaders().set("Content-Type", "application/problem+json");
-                response.getBody().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                        + "\"detail\":\"Cross-origin request from an origin that is not allowed\"}").getBytes());
+                response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                response.getBody().write(problems.json(ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                        "Cross-origin request from an origin that is not allowed"), null));
                 response.flush();
             }
         });

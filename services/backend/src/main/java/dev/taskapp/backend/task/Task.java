@@ -9,7 +9,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A task owned by one user. {@code version} guards against lost updates: Spring Data JDBC
- * only updates the row while its version is still the one read.
+ * only updates the row while its version is still the one read. Its row mapping is {@link TaskRows}.
  */
 @Table("tasks")
 record Task(
@@ -23,14 +23,6 @@ record Task(
         Instant createdAt,
         Instant updatedAt,
         @Version Integer version) {
-
-    Task withId(Long id) {
-        return new Task(id, ownerId, title, description, status, priority, dueDate, createdAt, updatedAt, version);
-    }
-
-    Task withVersion(Integer version) {
-        return new Task(id, ownerId, title, description, status, priority, dueDate, createdAt, updatedAt, version);
-    }
 
     /** The same task with new user-editable content; identity, owner and creation stay. */
     Task edited(String title, String description, TaskStatus status, TaskPriority priority, LocalDate dueDate,

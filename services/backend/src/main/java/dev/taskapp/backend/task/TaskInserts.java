@@ -1,8 +1,10 @@
 package dev.taskapp.backend.task;
 
-import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,8 @@ class TaskInserts {
 
     private final JdbcClient jdbc;
     private final int maxPerUser;
+    /** Built once, from the columns {@link TaskRows} writes: they are the same for every task. */
+    private String sql;
 
     TaskInserts(JdbcClient jdbc, @Value("${taskapp.tasks.max-per-user:1000}") int maxPerUser) {
         this.jdbc = jdbc;
@@ -28,21 +32,18 @@ class TaskInserts {
      * in flight: the cap bounds storage per account, it is not an exact quota.
      */
     Task insert(Task task) {
-        return jdbc.sql("""
-                INSERT INTO tasks (owner_id, title, description, status, priority, due_date, created_at, updated_at)
-                SELECT :owner, :title, :description, :status, :priority, CAST(:due AS DATE), :created, :updated
-                WHERE (SELECT count(*) FROM tasks WHERE owner_id = :owner) < :max
-                RETURNING id, version""")
-                .param("max", maxPerUser)
-                .param("owner", task.ownerId())
-                .param("title", task.title())
-                .param("description", task.description())
-                .param("status", task.status().name())
-                .param("priority", task.priority().name())
-                .param("due", task.dueDate())
-                .param("created", task.createdAt().atOffset(ZoneOffset.UTC))
-                .param("updated", task.updatedAt().atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> task.withId(rs.getLong("id")).withVersion(rs.getInt("version")))
+        MapSqlParameterSource values = TaskRows.values(task);
+        if (sql == null) {
+            sql = insertStatement(values.getParameterNames());
+        }
+        return jdbc.sql(sql).paramSource(values.addValue("max", maxPerUser))
+                .query(TaskRows.MAPPER)
                 .optional().orElseThrow(() -> TaskProblems.limitReached(maxPerUser));
+    }
+
+    private static String insertStatement(String[] columns) {
+        return "INSERT INTO tasks (" + String.join(", ", columns) + ")"
+                + " SELECT " + Arrays.stream(columns).map(column -> ":" + column).collect(Collectors.joining(", "))
+                + " WHERE (SELECT count(*) FROM tasks WHERE owner_id = :owner_id) < :max RETURNING *";
     }
 }

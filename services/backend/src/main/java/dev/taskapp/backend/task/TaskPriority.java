@@ -1,8 +1,5 @@
 package dev.taskapp.backend.task;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -10,20 +7,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum TaskPriority {
     LOW, MEDIUM, HIGH;
 
-    static final String ALLOWED = Arrays.stream(values()).map(TaskPriority::value).collect(Collectors.joining(", "));
-
     @JsonValue
     public String value() {
-        return name().toLowerCase();
+        return ApiEnums.value(this);
     }
 
     @JsonCreator
     public static TaskPriority fromValue(String value) {
-        for (TaskPriority status : values()) {
-            if (status.value().equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("must be one of " + ALLOWED);
+        return ApiEnums.fromValue(values(), value);
     }
 }

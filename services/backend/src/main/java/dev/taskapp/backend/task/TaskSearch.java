@@ -1,9 +1,5 @@
 package dev.taskapp.backend.task;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +54,7 @@ class TaskSearch {
         List<TaskView> items = new ArrayList<>();
         jdbc.sql(sql).params(params).query(rs -> {
             total[0] = rs.getLong("total");
-            items.add(TaskView.of(map(rs)));
+            items.add(TaskView.of(TaskRows.MAPPER.mapRow(rs, items.size())));
         });
         if (items.isEmpty() && query.page() > 0) {
             // Past the last page the window count is not there: count separately.
@@ -69,14 +65,5 @@ class TaskSearch {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Task map(ResultSet rs) throws SQLException {
-        Timestamp created = rs.getTimestamp("created_at");
-        Timestamp updated = rs.getTimestamp("updated_at");
-        return new Task(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"), rs.getString("description"),
-                TaskStatus.valueOf(rs.getString("status")), TaskPriority.valueOf(rs.getString("priority")),
-                rs.getObject("due_date", LocalDate.class), created.toInstant(), updated.toInstant(),
-                rs.getInt("version"));
     }
 }

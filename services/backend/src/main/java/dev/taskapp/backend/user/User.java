@@ -12,8 +12,4 @@ public record User(@Id Long id, String username, String passwordHash, Instant cr
     public static User create(String username, String passwordHash, Instant now) {
         return new User(null, username, passwordHash, now);
     }
-
-    User withId(Long id) {
-        return new User(id, username, passwordHash, createdAt);
-    }
 }

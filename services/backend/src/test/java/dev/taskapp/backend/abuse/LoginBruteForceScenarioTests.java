@@ -2,7 +2,6 @@ package dev.taskapp.backend.abuse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.taskapp.backend.Api;
 import dev.taskapp.backend.Api.Response;
@@ -48,7 +47,7 @@ class LoginBruteForceScenarioTests {
             String bystander = "bystander" + suffix;
             String sprayed = "sprayed" + suffix;
             for (String user : List.of(victim, bystander, sprayed)) {
-                check("register " + user, attacker.send("POST", "/api/auth/register", null, credentials(user, PASSWORD))
+                check("register " + user, attacker.send("POST", "/api/auth/register", null, Api.credentials(user, PASSWORD))
                         .status() == 201);
             }
 
@@ -56,39 +55,39 @@ class LoginBruteForceScenarioTests {
             // that address, while the owner signs in from another one (issue 13: no account lockout;
             // this asserted a 429 for the owner before, which let anyone lock anyone out).
             for (int i = 0; i < 3; i++) {
-                check("guess " + i + " is 401", login(attacker, victim, "wrong-guess-" + i).status() == 401);
+                check("guess " + i + " is 401", attacker.login(victim, "wrong-guess-" + i).status() == 401);
             }
-            Response locked = login(attacker, victim, PASSWORD);
+            Response locked = attacker.login(victim, PASSWORD);
             long lockedAt = System.nanoTime(); // Retry-After counts from the response
             check("4th attempt (right password) from the guessing address is 429 problem+json", isThrottled(locked));
-            check("the owner from another address logs in", login(elsewhere, victim, PASSWORD).status() == 200);
-            check("the guessing address stays throttled", isThrottled(login(attacker, victim, PASSWORD)));
+            check("the owner from another address logs in", elsewhere.login(victim, PASSWORD).status() == 200);
+            check("the guessing address stays throttled", isThrottled(attacker.login(victim, PASSWORD)));
             check("another user from the attacker's address still logs in",
-                    login(attacker, bystander, PASSWORD).status() == 200);
+                    attacker.login(bystander, PASSWORD).status() == 200);
 
             // Per address: 6 wrong guesses spread over 6 usernames, then this address is refused.
             for (int i = 0; i < 6; i++) {
-                check("spray " + i + " is 401", login(sprayer, "nobody" + i + suffix, "guess").status() == 401);
+                check("spray " + i + " is 401", sprayer.login("nobody" + i + suffix, "guess").status() == 401);
             }
-            Response sprayLocked = login(sprayer, sprayed, PASSWORD);
+            Response sprayLocked = sprayer.login(sprayed, PASSWORD);
             check("7th attempt from the spraying address is 429", isThrottled(sprayLocked));
-            check("the same user from another address logs in", login(neighbour, sprayed, PASSWORD).status() == 200);
+            check("the same user from another address logs in", neighbour.login(sprayed, PASSWORD).status() == 200);
 
             // Behind one proxy: client A (X-Forwarded-For) is cut off, client B through the same proxy is not.
             for (int i = 0; i < 6; i++) {
                 check("proxied spray " + i + " is 401",
-                        loginVia(proxy, CLIENT_A, "nobody-a" + i + suffix, "guess").status() == 401);
+                        proxy.loginVia(CLIENT_A, "nobody-a" + i + suffix, "guess").status() == 401);
             }
             check("7th attempt of client A behind the proxy is 429",
-                    isThrottled(loginVia(proxy, CLIENT_A, bystander, PASSWORD)));
-            boolean otherClientOk = loginVia(proxy, CLIENT_B, "nobody-b" + suffix, "guess").status() == 401
-                    && loginVia(proxy, CLIENT_B, bystander, PASSWORD).status() == 200;
+                    isThrottled(proxy.loginVia(CLIENT_A, bystander, PASSWORD)));
+            boolean otherClientOk = proxy.loginVia(CLIENT_B, "nobody-b" + suffix, "guess").status() == 401
+                    && proxy.loginVia(CLIENT_B, bystander, PASSWORD).status() == 200;
             check("client B behind the same proxy gets 401/200 as usual", otherClientOk);
 
             // Successful logins give their tokens back: 8 in a row (more than both limits) all pass.
             int busyOk = 0;
             for (int i = 0; i < 8; i++) {
-                busyOk += login(busyUser, bystander, PASSWORD).status() == 200 ? 1 : 0;
+                busyOk += busyUser.login(bystander, PASSWORD).status() == 200 ? 1 : 0;
             }
             check("8 successful logins in a row are not throttled", busyOk == 8);
 
@@ -119,25 +118,12 @@ class LoginBruteForceScenarioTests {
     private int waitForLogin(Api api, String username) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
-            if (login(api, username, PASSWORD).status() == 200) {
+            if (api.login(username, PASSWORD).status() == 200) {
                 return attempt;
             }
             Thread.sleep(200);
         }
         return -1;
-    }
-
-    private static Response login(Api api, String username, String password) {
-        return api.send("POST", "/api/auth/login", null, credentials(username, password));
-    }
-
-    private static Response loginVia(Api proxy, String clientAddress, String username, String password) {
-        return proxy.send("POST", "/api/auth/login", null, credentials(username, password),
-                Map.of("X-Forwarded-For", clientAddress));
-    }
-
-    private static String credentials(String username, String password) {
-        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
     }
 
     private static boolean isThrottled(Response response) {

@@ -2,7 +2,6 @@ package dev.taskapp.backend.abuse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.taskapp.backend.Api;
 import dev.taskapp.backend.Api.Response;
@@ -37,32 +36,32 @@ class OwnerNotLockedOutScenarioTests {
             Api owner = new Api(port, "127.0.0.92");
             Api proxy = new Api(port, "127.0.0.93"); // a trusted peer, like the frontend
             String victim = "owner" + System.nanoTime();
-            check("register", guesser.send("POST", "/api/auth/register", null, credentials(victim, PASSWORD))
+            check("register", guesser.send("POST", "/api/auth/register", null, Api.credentials(victim, PASSWORD))
                     .status() == 201);
 
             int refused = 0;
             for (int i = 0; i < 20; i++) {
-                refused += login(guesser, victim, "guess-" + i).status() == 429 ? 1 : 0;
+                refused += guesser.login(victim, "guess-" + i).status() == 429 ? 1 : 0;
             }
             check("17 of 20 guesses refused with 429", refused == 17);
-            check("the owner signs in from a second address", login(owner, victim, PASSWORD).status() == 200);
-            check("the guesser's right password is still refused", login(guesser, victim, PASSWORD).status() == 429);
+            check("the owner signs in from a second address", owner.login(victim, PASSWORD).status() == 200);
+            check("the guesser's right password is still refused", guesser.login(victim, PASSWORD).status() == 429);
 
             // Behind the frontend: the guesser's browser is throttled, the owner's is not.
             for (int i = 0; i < 5; i++) {
-                loginVia(proxy, "203.0.113.9", victim, "guess-proxied-" + i);
+                proxy.loginVia("203.0.113.9", victim, "guess-proxied-" + i);
             }
-            int ownerViaProxy = loginVia(proxy, "203.0.113.10", victim, PASSWORD).status();
+            int ownerViaProxy = proxy.loginVia("203.0.113.10", victim, PASSWORD).status();
             check("the owner's browser behind the proxy signs in", ownerViaProxy == 200);
 
             // One IPv6 client rotating through its /64 counts as one address: 6 failures over 6
             // usernames and 6 addresses of 2001:db8:1:2::/64, then the 7th is refused.
             for (int i = 1; i <= 6; i++) {
-                loginVia(proxy, "2001:db8:1:2::" + i, "nobody" + i + victim, "guess");
+                proxy.loginVia("2001:db8:1:2::" + i, "nobody" + i + victim, "guess");
             }
-            int rotated = loginVia(proxy, "2001:db8:1:2:ffff::7", victim, PASSWORD).status();
+            int rotated = proxy.loginVia("2001:db8:1:2:ffff::7", victim, PASSWORD).status();
             check("the 7th attempt from the same /64 is 429", rotated == 429);
-            int otherPrefix = loginVia(proxy, "2001:db8:1:3::1", victim, PASSWORD).status();
+            int otherPrefix = proxy.loginVia("2001:db8:1:3::1", victim, PASSWORD).status();
             check("another /64 signs in", otherPrefix == 200);
 
             figure = "guesser: %d/20 attempts refused (429); owner from a second address: 200; via proxy: %d;"
@@ -73,19 +72,6 @@ class OwnerNotLockedOutScenarioTests {
             Scorecard.record(17, TITLE, failures.isEmpty() && !figure.equals("not finished"),
                     failures.isEmpty() ? figure : figure + "; failed: " + String.join(", ", failures));
         }
-    }
-
-    private static Response login(Api api, String username, String password) {
-        return api.send("POST", "/api/auth/login", null, credentials(username, password));
-    }
-
-    private static Response loginVia(Api proxy, String clientAddress, String username, String password) {
-        return proxy.send("POST", "/api/auth/login", null, credentials(username, password),
-                Map.of("X-Forwarded-For", clientAddress));
-    }
-
-    private static String credentials(String username, String password) {
-        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
     }
 
     private void check(String probe, boolean held) {

@@ -136,9 +136,10 @@ class TaskRepositoryTest {
         assertThat(listed).isEqualTo(TaskView.of(saved));
     }
 
+    /** A null sort stands for the API's default, as the controller supplies it. */
     private static TaskQuery query(int page, int size, TaskStatus status, TaskPriority priority, String q,
             String sort) {
-        return new TaskQuery(page, size, status, priority, q, sort);
+        return new TaskQuery(page, size, status, priority, q, sort == null ? "created,desc" : sort);
     }
 
     private static List<String> titles(TaskPage page) {

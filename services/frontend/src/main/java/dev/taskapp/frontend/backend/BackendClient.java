@@ -58,24 +58,25 @@ public class BackendClient {
                 .retrieve().body(TaskPage.class));
     }
 
-    public Task getTask(String token, long id) {
-        return call(() -> rest.get().uri("/api/tasks/{id}", id).headers(bearer(token)).retrieve().body(Task.class));
+    public TaskView getTask(String token, long id) {
+        return call(() -> rest.get().uri("/api/tasks/{id}", id).headers(bearer(token)).retrieve()
+                .body(TaskView.class));
     }
 
-    public Task createTask(String token, TaskDraft draft) {
+    public TaskView createTask(String token, TaskDraft draft) {
         return call(() -> rest.post().uri("/api/tasks").headers(bearer(token)).body(draft)
-                .retrieve().body(Task.class));
+                .retrieve().body(TaskView.class));
     }
 
-    public Task updateTask(String token, long id, TaskDraft draft) {
+    public TaskView updateTask(String token, long id, TaskDraft draft) {
         return call(() -> rest.put().uri("/api/tasks/{id}", id).headers(bearer(token)).body(draft)
-                .retrieve().body(Task.class));
+                .retrieve().body(TaskView.class));
     }
 
     /** Conditional on the version the page showed (If-Match): 412 when it changed since. */
-    public Task completeTask(String token, long id, long version) {
+    public TaskView completeTask(String token, long id, long version) {
         return call(() -> rest.patch().uri("/api/tasks/{id}", id).headers(bearer(token)).headers(ifMatch(version))
-                .body(Map.of("status", "done")).retrieve().body(Task.class));
+                .body(Map.of("status", "done")).retrieve().body(TaskView.class));
     }
 
     /** Conditional on the version the page showed (If-Match): 412 when it changed since. */

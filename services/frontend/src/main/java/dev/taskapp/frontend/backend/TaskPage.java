@@ -7,7 +7,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** One page of the signed-in user's tasks. {@code page} is 0-based. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TaskPage(List<Task> items, int page, int size, long totalItems, int totalPages) {
+public record TaskPage(List<TaskView> items, int page, int size, long totalItems, int totalPages) {
 
     public boolean isEmpty() {
         return items.isEmpty();

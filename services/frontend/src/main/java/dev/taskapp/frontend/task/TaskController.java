@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.taskapp.frontend.auth.SignedInUser;
 import dev.taskapp.frontend.backend.BackendClient;
 import dev.taskapp.frontend.backend.BackendProblemException;
-import dev.taskapp.frontend.backend.Task;
+import dev.taskapp.frontend.backend.TaskView;
 import dev.taskapp.frontend.backend.TaskPage;
 import dev.taskapp.frontend.system.Htmx;
 
@@ -62,13 +62,13 @@ class TaskController {
     /** The page of tasks (counts, paging) and its rows as shown. */
     private static void addTasks(Model model, TaskPage tasks) {
         model.addAttribute("tasks", tasks);
-        model.addAttribute("rows", TaskView.of(tasks.items()));
+        model.addAttribute("rows", TaskRow.of(tasks.items()));
     }
 
     @PostMapping
     String create(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("form") TaskForm form,
             BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
-        Task created = null;
+        TaskView created = null;
         if (!errors.hasErrors()) {
             try {
                 created = backend.createTask(user.token(), form.toDraft());
@@ -103,15 +103,15 @@ class TaskController {
         if (!Htmx.isHtmx(request)) {
             return "redirect:/tasks";
         }
-        model.addAttribute("task", TaskView.of(backend.getTask(user.token(), id)));
+        model.addAttribute("task", TaskRow.of(backend.getTask(user.token(), id)));
         return "tasks/fragments :: row";
     }
 
     @GetMapping("/{id}/edit")
     String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
             HttpServletRequest request) {
-        Task task = backend.getTask(user.token(), id);
-        model.addAttribute("task", TaskView.of(task));
+        TaskView task = backend.getTask(user.token(), id);
+        model.addAttribute("task", TaskRow.of(task));
         model.addAttribute("form", TaskForm.of(task));
         return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row" : "tasks/edit";
     }
@@ -119,7 +119,7 @@ class TaskController {
     @PostMapping("/{id}")
     String update(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
             @ModelAttribute("form") TaskForm form, BindingResult errors, Model model, HttpServletRequest request) {
-        Task updated = null;
+        TaskView updated = null;
         if (!errors.hasErrors()) {
             try {
                 updated = backend.updateTask(user.token(), id, form.toDraft());
@@ -137,7 +137,7 @@ class TaskController {
             }
         }
         if (updated == null) {
-            model.addAttribute("task", TaskView.of(backend.getTask(user.token(), id)));
+            model.addAttribute("task", TaskRow.of(backend.getTask(user.token(), id)));
             model.addAttribute("announcement", "The task was not saved: please correct the marked fields.");
             return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row-updated" : "tasks/edit";
         }
@@ -166,11 +166,11 @@ class TaskController {
     }
 
     /** After a change: the updated row for htmx (announced to screen readers), the list otherwise. */
-    private static String rowUpdated(Task task, String whatHappened, Model model, HttpServletRequest request) {
+    private static String rowUpdated(TaskView task, String whatHappened, Model model, HttpServletRequest request) {
         if (!Htmx.isHtmx(request)) {
             return "redirect:/tasks";
         }
-        model.addAttribute("task", TaskView.of(task));
+        model.addAttribute("task", TaskRow.of(task));
         model.addAttribute("announcement", "Task “" + task.title() + "” " + whatHappened + ".");
         return "tasks/fragments :: row-updated";
     }
@@ -178,7 +178,7 @@ class TaskController {
     @GetMapping("/{id}/delete")
     String confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
             HttpServletRequest request) {
-        model.addAttribute("task", TaskView.of(backend.getTask(user.token(), id)));
+        model.addAttribute("task", TaskRow.of(backend.getTask(user.token(), id)));
         return Htmx.isHtmx(request) ? "tasks/fragments :: confirm-delete-row" : "tasks/confirm-delete";
     }
 

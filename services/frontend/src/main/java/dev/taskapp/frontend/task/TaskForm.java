@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-import dev.taskapp.frontend.backend.Task;
+import dev.taskapp.frontend.backend.TaskView;
 import dev.taskapp.frontend.backend.TaskDraft;
 
 /** What the create and edit forms hold. Validation is the backend's; its problems are shown per field. */
@@ -18,13 +18,13 @@ public class TaskForm {
     private LocalDate dueDate;
     private Long version;
 
-    static TaskForm of(Task task) {
+    static TaskForm of(TaskView task) {
         TaskForm form = new TaskForm();
         form.copyFrom(task);
         return form;
     }
 
-    void copyFrom(Task task) {
+    void copyFrom(TaskView task) {
         title = task.title();
         description = task.description();
         status = task.status();

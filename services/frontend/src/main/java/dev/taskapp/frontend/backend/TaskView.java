@@ -6,11 +6,11 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A task as the backend returns it, with the fields the pages use (the backend's created_at and
- * updated_at are not read: parsing two timestamps per task was a visible share of a page's CPU).
+ * A task as the backend's API returns it (the backend's TaskView), with the fields the pages use:
+ * created_at and updated_at are not read, so no page pays for parsing timestamps it does not show.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Task(long id, String title, String description, String status, String priority,
+public record TaskView(long id, String title, String description, String status, String priority,
         LocalDate dueDate, long version) {
 
     public boolean isDone() {
