@@ -35,7 +35,7 @@ class TaskController {
         this.search = search;
     }
 
-    /** Plain, validated parameters: binding them into a record per request costs more than the query. */
+    /** Plain, validated parameters rather than a bound record: the list is the hottest call (docs/performance.md). */
     @GetMapping
     TaskPage list(CurrentUser user,
             @RequestParam(defaultValue = "0") @Min(0) int page,

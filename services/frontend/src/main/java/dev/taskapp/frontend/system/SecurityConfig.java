@@ -92,8 +92,8 @@ public class SecurityConfig {
 
     /**
      * No observation around each security filter: with Actuator present Spring Security wraps every
-     * filter of every request in one, a noticeable share of a page's CPU. Requests stay observed as a
-     * whole (http.server.requests).
+     * filter of every request in one, which costs CPU on every page (docs/performance.md). Requests
+     * stay observed as a whole (http.server.requests).
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
