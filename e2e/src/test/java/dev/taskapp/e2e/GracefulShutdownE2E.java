@@ -39,6 +39,7 @@ class GracefulShutdownE2E {
             var created = api.createTask(token, "Pack for the trip");
             assertThat(created.statusCode()).isEqualTo(201);
             long id = TaskAppApi.json(created).get("id").asLong();
+            long version = TaskAppApi.json(created).get("version").asLong(); // a write must name the version it read
             String description = "Passport, charger, ".repeat(100).trim();
             byte[] body = ("{\"description\":\"" + description + "\"}").getBytes(StandardCharsets.UTF_8);
             String since = Commands.docker("inspect", "--format", "{{.State.StartedAt}}", stack.containerId("backend"))
@@ -53,7 +54,8 @@ class GracefulShutdownE2E {
                 OutputStream out = socket.getOutputStream();
                 long requestStart = System.nanoTime();
                 out.write(("PATCH /api/tasks/" + id + " HTTP/1.1\r\nHost: " + backend.getAuthority()
-                        + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + "\r\nAuthorization: Bearer " + token + "\r\nIf-Match: \"" + version + "\""
+                        + "\r\nContent-Type: application/json\r\nContent-Length: "
                         + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 int half = body.length / 2;
                 out.write(body, 0, half);
