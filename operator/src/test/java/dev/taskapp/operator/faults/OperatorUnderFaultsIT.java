@@ -8,7 +8,6 @@ import dev.taskapp.operator.TestTaskApps;
 import dev.taskapp.operator.api.FrontendSpec;
 import dev.taskapp.operator.api.IngressSpec;
 import dev.taskapp.operator.api.TaskApp;
-import dev.taskapp.operator.api.TaskAppCondition;
 import dev.taskapp.operator.it.OperatorInMockCluster;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -45,10 +44,10 @@ class OperatorUnderFaultsIT extends OperatorInMockCluster {
       createWithIngress("heal");
       awaitReady("heal");
       // The StatefulSet controller's part, which the mock lacks: the claim from the volumeClaimTemplate.
-      var template = get(StatefulSet.class, "heal-db").getSpec().getVolumeClaimTemplates().getFirst();
+      var template = child(StatefulSet.class, "heal-db").getSpec().getVolumeClaimTemplates().getFirst();
       var claim = client.resource(new PersistentVolumeClaimBuilder(template).editMetadata().withName("data-heal-db-0")
           .withNamespace(NS).endMetadata().build()).create();
-      var secret = get(Secret.class, "heal-credentials");
+      var secret = child(Secret.class, "heal-credentials");
       children = List.of(new Child(Service.class, "heal-db"), new Child(NetworkPolicy.class, "heal-db"),
           new Child(StatefulSet.class, "heal-db"), new Child(Service.class, "heal-backend"),
           new Child(NetworkPolicy.class, "heal-backend"), new Child(Deployment.class, "heal-backend"),
@@ -56,11 +55,11 @@ class OperatorUnderFaultsIT extends OperatorInMockCluster {
           new Child(Deployment.class, "heal-frontend"), new Child(Ingress.class, "heal-frontend"));
       long slowest = 0;
       for (var child : children) {
-        var before = get(child.type(), child.name());
+        var before = child(child.type(), child.name());
         assertThat(before).as(child.toString()).isNotNull();
         long start = System.nanoTime();
         client.resource(before).delete();
-        await().atMost(Duration.ofSeconds(15)).until(() -> Optional.ofNullable(get(child.type(), child.name()))
+        await().atMost(Duration.ofSeconds(15)).until(() -> Optional.ofNullable(child(child.type(), child.name()))
             .map(o -> !o.getMetadata().getUid().equals(before.getMetadata().getUid())).orElse(false));
         slowest = Math.max(slowest, System.nanoTime() - start);
         recreated.add(child.type().getSimpleName() + "/" + child.name());
@@ -68,22 +67,22 @@ class OperatorUnderFaultsIT extends OperatorInMockCluster {
       }
       // The exception: the Secret. New random values would not open the data on the volume, so the
       // operator must not make one; it says so on Ready until the Secret is restored (from a backup).
-      assertThat(get(Secret.class, "heal-credentials")).as("the other deletions left the Secret alone")
+      assertThat(child(Secret.class, "heal-credentials")).as("the other deletions left the Secret alone")
           .satisfies(now -> assertThat(now.getMetadata().getUid()).isEqualTo(secret.getMetadata().getUid()))
           .satisfies(now -> assertThat(now.getData()).isEqualTo(secret.getData()));
       client.resource(secret).delete();
-      await().atMost(Duration.ofSeconds(15)).until(() -> condition("heal")
+      await().atMost(Duration.ofSeconds(15)).until(() -> condition("heal", "Ready")
           .filter(c -> "CredentialsMissing".equals(c.getReason()) && !c.isTrue()).isPresent());
-      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> get(Secret.class, "heal-credentials") == null);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> child(Secret.class, "heal-credentials") == null);
       var backup = new io.fabric8.kubernetes.api.model.SecretBuilder(secret).editMetadata()
           .withUid(null).withResourceVersion(null).withCreationTimestamp(null).endMetadata().build();
       client.resource(backup).create();
       awaitReady("heal");
-      var restoredData = get(Secret.class, "heal-credentials").getData();
+      var restoredData = child(Secret.class, "heal-credentials").getData();
       assertThat(restoredData).as("the restored Secret is kept as it is").isEqualTo(secret.getData());
 
-      var claimAfter = get(PersistentVolumeClaim.class, "data-heal-db-0");
-      var secretAfter = get(Secret.class, "heal-credentials");
+      var claimAfter = child(PersistentVolumeClaim.class, "data-heal-db-0");
+      var secretAfter = child(Secret.class, "heal-credentials");
       boolean claimUntouched = claimAfter != null && claimAfter.getMetadata().getUid().equals(claim.getMetadata().getUid())
           && claimAfter.getMetadata().getResourceVersion().equals(claim.getMetadata().getResourceVersion());
       boolean secretUnchanged = secretAfter.getData().equals(secret.getData());
@@ -130,21 +129,21 @@ class OperatorUnderFaultsIT extends OperatorInMockCluster {
         s.getSpec().getPorts().getFirst().setPort(9999);
         return s;
       });
-      var desired = dev.taskapp.operator.reconciler.DesiredObjects.of(get(TaskApp.class, "drift"), TestTaskApps.DEFAULTS, n -> "x");
+      var desired = dev.taskapp.operator.reconciler.DesiredObjects.of(child(TaskApp.class, "drift"), TestTaskApps.DEFAULTS, n -> "x");
       var wantedBackend = (Deployment) desired.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals("drift-backend")).findFirst().orElseThrow();
       await().atMost(Duration.ofSeconds(15)).until(() -> {
-        var backend = get(Deployment.class, "drift-backend");
+        var backend = child(Deployment.class, "drift-backend");
         var container = backend.getSpec().getTemplate().getSpec().getContainers().getFirst();
         return backend.getSpec().getReplicas() == 1
             && container.getImage().equals("taskapp/backend:0.1.0")
             && container.getEnv().equals(wantedBackend.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
-            && get(StatefulSet.class, "drift-db").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage().equals("postgres:17-alpine")
-            && get(Service.class, "drift-frontend").getSpec().getPorts().getFirst().getPort() == 3000;
+            && child(StatefulSet.class, "drift-db").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage().equals("postgres:17-alpine")
+            && child(Service.class, "drift-frontend").getSpec().getPorts().getFirst().getPort() == 3000;
       });
       double seconds = (System.nanoTime() - start) / 1e9;
-      var backend = get(Deployment.class, "drift-backend");
-      var db = get(StatefulSet.class, "drift-db");
-      var frontendService = get(Service.class, "drift-frontend");
+      var backend = child(Deployment.class, "drift-backend");
+      var db = child(StatefulSet.class, "drift-db");
+      var frontendService = child(Service.class, "drift-frontend");
       int kept = 0;
       kept += "ops".equals(backend.getMetadata().getLabels().get("team.example.com/owner")) ? 1 : 0;
       kept += "OPS-42".equals(Optional.ofNullable(backend.getMetadata().getAnnotations()).orElse(java.util.Map.of()).get("example.com/ticket")) ? 1 : 0;
@@ -168,7 +167,7 @@ class OperatorUnderFaultsIT extends OperatorInMockCluster {
     try {
       client.resource(TestTaskApps.minimal("conflict")).create();
       awaitReady("conflict");
-      var readySince = condition("conflict").orElseThrow().getLastTransitionTime();
+      var readySince = condition("conflict", "Ready").orElseThrow().getLastTransitionTime();
       long failedBefore = operator.failedReconciliations();
       var warningsBefore = warnings("conflict");
       var conflicts = new AtomicInteger();
@@ -185,14 +184,14 @@ class OperatorUnderFaultsIT extends OperatorInMockCluster {
         return p;
       });
       await().atMost(Duration.ofSeconds(30)).until(() ->
-          get(Service.class, "conflict-backend").getSpec().getPorts().getFirst().getPort() == dev.taskapp.operator.core.Tier.BACKEND.port()
-              && get(NetworkPolicy.class, "conflict-backend").getSpec().getIngress().getFirst().getPorts().getFirst().getPort().getIntVal() == dev.taskapp.operator.core.Tier.BACKEND.port());
+          child(Service.class, "conflict-backend").getSpec().getPorts().getFirst().getPort() == dev.taskapp.operator.core.Tier.BACKEND.port()
+              && child(NetworkPolicy.class, "conflict-backend").getSpec().getIngress().getFirst().getPorts().getFirst().getPort().getIntVal() == dev.taskapp.operator.core.Tier.BACKEND.port());
       double seconds = (System.nanoTime() - start) / 1e9;
       long retried = operator.failedReconciliations() - failedBefore;
-      var ready = condition("conflict").orElseThrow();
+      var ready = condition("conflict", "Ready").orElseThrow();
       var newWarnings = warnings("conflict").stream().filter(w -> !warningsBefore.contains(w)).toList();
       var warnings = newWarnings.size();
-      var errorConditions = get(TaskApp.class, "conflict").getStatus().getConditions().stream()
+      var errorConditions = child(TaskApp.class, "conflict").getStatus().getConditions().stream()
           .filter(c -> !c.isTrue()).map(c -> c.getType() + "=" + c.getReason()).toList();
       figure = "409s injected %d, failed reconciliations retried %d, restored after %.1f s; Ready stayed True (since %s); new warning events %d; non-True conditions %d"
           .formatted(conflicts.get(), retried, seconds, readySince, warnings, errorConditions.size());
@@ -225,25 +224,6 @@ class OperatorUnderFaultsIT extends OperatorInMockCluster {
     client.resource(app).create();
   }
 
-  private static <T extends HasMetadata> T get(Class<T> type, String name) {
-    return client.resources(type).inNamespace(NS).withName(name).get();
-  }
 
-  private static Optional<TaskAppCondition> condition(String name) {
-    return Optional.ofNullable(get(TaskApp.class, name)).map(TaskApp::getStatus).flatMap(s -> s.condition("Ready"));
-  }
 
-  private static void awaitReady(String name) {
-    try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> condition(name).map(TaskAppCondition::isTrue).orElse(false));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(name + " not Ready: " + get(TaskApp.class, name).getStatus().getConditions()
-          + "; pods " + client.pods().inNamespace(NS).list().getItems().stream()
-              .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
-              .map(p -> p.getMetadata().getName() + " " + p.getStatus().getConditions().stream()
-                  .map(c -> c.getType() + "=" + c.getStatus()).toList()).toList()
-          + "; deployments " + client.apps().deployments().inNamespace(NS).list().getItems().stream()
-              .filter(d -> d.getMetadata().getName().startsWith(name + "-")).map(d -> d.getMetadata().getName() + " " + d.getStatus()).toList(), e);
-    }
-  }
 }

@@ -13,7 +13,6 @@ import dev.taskapp.operator.api.TaskAppCondition;
 import dev.taskapp.operator.core.Readiness;
 import dev.taskapp.operator.it.MockCluster;
 import dev.taskapp.operator.it.OperatorInMockCluster;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -55,7 +54,7 @@ class RefusedChildrenIT extends OperatorInMockCluster {
       assertThat(refused.getStatus()).isEqualTo("False");
       assertThat(refused.getMessage()).contains("Deployment policed-backend was refused:")
           .contains("admission webhook \"replicas.policy.example.com\" denied the request: team tasks may run at most 3 replicas");
-      assertThat(get(Deployment.class, "policed-backend").getSpec().getReplicas()).as("the refused change did not land").isEqualTo(1);
+      assertThat(child(Deployment.class, "policed-backend").getSpec().getReplicas()).as("the refused change did not land").isEqualTo(1);
 
       // The rest is still watched: the database goes down and comes back, and the backend's gate follows.
       kubelet.containersUnready("policed-db", true);
@@ -69,7 +68,7 @@ class RefusedChildrenIT extends OperatorInMockCluster {
       // Corrected spec: the operator, still retrying, converges.
       edit("policed", a -> backendReplicas(a, 2));
       awaitReady("policed");
-      assertThat(get(Deployment.class, "policed-backend").getSpec().getReplicas()).isEqualTo(2);
+      assertThat(child(Deployment.class, "policed-backend").getSpec().getReplicas()).isEqualTo(2);
       assertThat(warnings("policed")).anySatisfy(m -> assertThat(m).contains("Refused").contains("policed-backend"));
       figure = "Ready=False (Refused) %.1f s after the refused edit; db outage and recovery reflected in the backend's gate meanwhile; Ready again after the fix"
           .formatted(seconds);
@@ -87,7 +86,7 @@ class RefusedChildrenIT extends OperatorInMockCluster {
     app.getSpec().getDatabase().setStorageClassName(MockCluster.LOCAL_PATH_STORAGE);
     client.resource(app).create();
     awaitReady("local");
-    var template = get(StatefulSet.class, "local-db").getSpec().getVolumeClaimTemplates().getFirst();
+    var template = child(StatefulSet.class, "local-db").getSpec().getVolumeClaimTemplates().getFirst();
     client.resource(new PersistentVolumeClaimBuilder(template).editMetadata().withName("data-local-db-0").withNamespace(NS).endMetadata().build())
         .create();
 
@@ -105,7 +104,7 @@ class RefusedChildrenIT extends OperatorInMockCluster {
 
     // Nothing stuck: the next change still lands.
     edit("local", a -> backendReplicas(a, 2));
-    await().atMost(Duration.ofSeconds(10)).until(() -> get(Deployment.class, "local-backend").getSpec().getReplicas() == 2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> child(Deployment.class, "local-backend").getSpec().getReplicas() == 2);
     // And back to the size it has: the condition goes.
     edit("local", a -> {
       a.getSpec().getDatabase().setStorage("1Gi");
@@ -121,9 +120,9 @@ class RefusedChildrenIT extends OperatorInMockCluster {
     app.getSpec().setDatabase(new DatabaseSpec());
     app.getSpec().getDatabase().setDeletionPolicy(DeletionPolicy.Delete);
     var created = client.resource(app).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> get(Secret.class, "keeper-credentials") != null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> child(Secret.class, "keeper-credentials") != null);
     var uid = created.getMetadata().getUid();
-    var values = get(Secret.class, "keeper-credentials").getData();
+    var values = child(Secret.class, "keeper-credentials").getData();
     assertThat(ownerUids("keeper-credentials")).containsExactly(uid);
 
     edit("keeper", a -> {
@@ -137,7 +136,7 @@ class RefusedChildrenIT extends OperatorInMockCluster {
       return a;
     });
     await().atMost(Duration.ofSeconds(10)).until(() -> ownerUids("keeper-credentials").equals(List.of(uid)));
-    assertThat(get(Secret.class, "keeper-credentials").getData()).as("the values never change").isEqualTo(values);
+    assertThat(child(Secret.class, "keeper-credentials").getData()).as("the values never change").isEqualTo(values);
   }
 
   @Test
@@ -167,7 +166,7 @@ class RefusedChildrenIT extends OperatorInMockCluster {
   }
 
   private static List<String> ownerUids(String secret) {
-    return get(Secret.class, secret).getMetadata().getOwnerReferences().stream().map(r -> r.getUid()).toList();
+    return child(Secret.class, secret).getMetadata().getOwnerReferences().stream().map(r -> r.getUid()).toList();
   }
 
   private static Quantity claimStorage(String claim) {
@@ -194,23 +193,10 @@ class RefusedChildrenIT extends OperatorInMockCluster {
         .map(e -> e.getReason() + ": " + e.getMessage()).toList();
   }
 
-  private static <T extends HasMetadata> T get(Class<T> type, String name) {
-    return client.resources(type).inNamespace(NS).withName(name).get();
-  }
 
-  private static Optional<TaskAppCondition> condition(String name, String type) {
-    return Optional.ofNullable(get(TaskApp.class, name)).map(TaskApp::getStatus).flatMap(s -> s.condition(type));
-  }
 
   private static Optional<TaskAppCondition> ready(String name) {
     return condition(name, "Ready");
   }
 
-  private static void awaitReady(String name) {
-    try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> ready(name).map(TaskAppCondition::isTrue).orElse(false));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(name + " not Ready: " + get(TaskApp.class, name).getStatus().getConditions(), e);
-    }
-  }
 }

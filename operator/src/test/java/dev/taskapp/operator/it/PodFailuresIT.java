@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.taskapp.operator.TestTaskApps;
-import dev.taskapp.operator.api.TaskApp;
 import dev.taskapp.operator.api.TaskAppCondition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,10 +54,6 @@ class PodFailuresIT extends OperatorInMockCluster {
     assertThat(events(name, trouble.reason())).as("told once per change").hasSize(1);
   }
 
-  private static Optional<TaskAppCondition> condition(String name, String type) {
-    return Optional.ofNullable(client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName(name).get())
-        .map(TaskApp::getStatus).flatMap(s -> s.condition(type));
-  }
 
   private static List<Pod> pods(String workload) {
     return client.pods().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()

@@ -38,17 +38,11 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
     return client.resources(TaskApp.class).inNamespace(TestTaskApps.NAMESPACE).withName(name).get();
   }
 
-  static Optional<TaskAppCondition> condition(String name, String type) {
-    return Optional.ofNullable(get(name)).map(TaskApp::getStatus).flatMap(s -> s.condition(type));
-  }
 
   static boolean isReady(String name) {
     return condition(name, "Ready").map(TaskAppCondition::isTrue).orElse(false);
   }
 
-  static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T child(Class<T> type, String name) {
-    return client.resources(type).inNamespace(TestTaskApps.NAMESPACE).withName(name).get();
-  }
 
   static List<Pod> pods(String workload) {
     return client.pods().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
@@ -66,19 +60,6 @@ class TaskAppOperatorIT extends OperatorInMockCluster {
     return !pods.isEmpty() && pods.stream().allMatch(p -> gate(p).map(g -> g.getStatus().equals(status)).orElse(false));
   }
 
-  static void awaitReady(String name) {
-    try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> isReady(name));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(name + " not Ready: " + get(name).getStatus().getConditions() + "; pods "
-          + client.pods().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
-              .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
-              .map(p -> p.getMetadata().getName() + " " + p.getStatus().getConditions().stream()
-                  .map(c -> c.getType() + "=" + c.getStatus()).toList()).toList()
-          + "; statefulsets " + client.apps().statefulSets().inNamespace(TestTaskApps.NAMESPACE).list().getItems().stream()
-              .map(x -> x.getMetadata().getName() + " " + x.getStatus()).toList(), e);
-    }
-  }
 
   @Test
   void createsTheTiersInOrderGatesThePodsAndSettles() {
