@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,7 @@ final class ComposeStack implements AutoCloseable {
     private final Path work = Path.of(System.getProperty("taskapp.e2e.work", "target/e2e")).toAbsolutePath();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> composeFiles = new ArrayList<>(List.of("docker-compose.yml"));
+    private final Map<String, String> containerIds = new ConcurrentHashMap<>();
     private final Thread teardownOnExit = new Thread(this::down, "compose-teardown");
     private boolean closed;
 
@@ -93,10 +95,17 @@ final class ComposeStack implements AutoCloseable {
         return Commands.run(command, environment, timeout);
     }
 
-    /** Where the host reaches a service's container port, e.g. http://127.0.0.1:49153. */
+    /**
+     * Where the host reaches a service's container port, e.g. http://127.0.0.1:49153. Read from `docker
+     * inspect` rather than `docker compose port`: tests poll it while a container restarts, and each
+     * Compose call costs about ten times the CPU of an inspect, CPU the restarting service then lacks.
+     */
     URI url(String service, int containerPort) {
-        String hostAndPort = compose("port", service, String.valueOf(containerPort)).orThrow().stdout().trim();
-        return URI.create("http://" + hostAndPort);
+        JsonNode binding = inspect(service).at("/NetworkSettings/Ports/" + containerPort + "~1tcp/0");
+        if (binding.isMissingNode() || binding.path("HostPort").asString("").isEmpty()) {
+            throw new IllegalStateException(service + " publishes no host port for " + containerPort + " (not running?)");
+        }
+        return URI.create("http://" + binding.get("HostIp").asString() + ":" + binding.get("HostPort").asString());
     }
 
     String containerId(String service) {
@@ -107,10 +116,19 @@ final class ComposeStack implements AutoCloseable {
         return id;
     }
 
-    /** `docker inspect` of a service's container, as JSON. */
+    /**
+     * `docker inspect` of a service's container, as JSON. The container's id is looked up once and
+     * again only when the engine no longer knows it (Compose recreated the container).
+     */
     JsonNode inspect(String service) {
-        String json = Commands.docker("inspect", containerId(service)).orThrow().stdout();
-        return JSON.readTree(json).get(0);
+        String id = containerIds.get(service);
+        CommandResult result = id == null ? null : Commands.docker("inspect", id);
+        if (result == null || !result.succeeded()) {
+            id = containerId(service);
+            containerIds.put(service, id);
+            result = Commands.docker("inspect", id).orThrow();
+        }
+        return JSON.readTree(result.stdout()).get(0);
     }
 
     /** The health Docker reports for a service: healthy, unhealthy, starting. */

@@ -39,6 +39,7 @@ final class TaskWriters implements AutoCloseable {
     }
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RETRY_DELAY = Duration.ofMillis(200);
 
     private final String prefix = "w" + ComposeStack.randomHex(4) + "-";
     private final Supplier<URI> backendUrl;
@@ -106,6 +107,7 @@ final class TaskWriters implements AutoCloseable {
             } catch (IOException e) {
                 attempts.add(new Attempt(marker, start, System.nanoTime(), -1, ""));
                 base = null;
+                pause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -118,12 +120,20 @@ final class TaskWriters implements AutoCloseable {
         try {
             return backendUrl.get();
         } catch (RuntimeException e) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            pause();
             return null;
+        }
+    }
+
+    /**
+     * A client's retry delay after no answer. Without it the writers would spin on a backend that is
+     * down and take the CPU its restart needs: two cores here, shared with the whole stack.
+     */
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_DELAY);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
