@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
 # Prints the Compose stack's figures (not part of ./mvnw verify):
-#   cold start  `docker compose up -d --wait` with the images present and an empty volume
-#   warm start  the same after `docker compose stop` (containers and data kept)
-#   memory      `docker stats` per container after 60 s idle
+#   cold start  `docker compose up -d --wait` with the images present and an empty volume, ROUNDS
+#               times: each round, and the median with its spread (min-max)
+#   warm start  the same after `docker compose stop` (containers and data kept), in the same rounds
+#   memory      `docker stats` per container and in total, after BENCH_IDLE_SECONDS idle and at the
+#               end of load: wrk from the host on the published ports, first the backend's
+#               GET /api/tasks?size=20, then the frontend's task list (signed in through its form),
+#               LOAD_DURATION each, for one user holding 20 tasks
 #   rebuild     Jib image rebuild after a one-line change in the backend (package: no AOT cache;
 #               verify: with the cache, docs/images.md)
 # Targets and recorded figures: docs/performance.md.
 #
 # Runs as its own Compose project (taskapp-bench) with random secrets and free ports, so a stack
-# started with scripts/start.sh is not touched. Images must exist (scripts/start.sh or ./mvnw package).
+# started with scripts/start.sh is not touched; its containers and volume are removed at the end.
+# Images must exist (scripts/start.sh or ./mvnw package).
 # Environment: TASKAPP_DB_IMAGE (default postgres:17-alpine; taskapp/postgres:17 where air-gapped),
-#              BENCH_IDLE_SECONDS (default 60), BENCH_SKIP_REBUILD=true.
+#              ROUNDS (3), BENCH_IDLE_SECONDS (60), LOAD_DURATION (20s), CONNECTIONS (32),
+#              BENCH_SKIP_REBUILD=true. Needs wrk and curl on the host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-lib.sh
 
 project=taskapp-bench
+rounds=${ROUNDS:-3}
 idle=${BENCH_IDLE_SECONDS:-60}
-env_file=$(mktemp)
+load_duration=${LOAD_DURATION:-20s}
+connections=${CONNECTIONS:-32}
+for tool in wrk curl; do
+  command -v "$tool" > /dev/null || { echo "missing: $tool" >&2; exit 1; }
+done
+state=$(mktemp -d)
+env_file=$state/env
 secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 cat > "$env_file" <<EOF
 POSTGRES_PASSWORD=$(secret)
@@ -31,7 +45,7 @@ if [ "$(docker version -f '{{.Server.Version}}' | cut -d. -f1)" -ge 25 ]; then
   files+=(-f compose.engine25.yml)
 fi
 compose() { docker compose -p "$project" --env-file "$env_file" "${files[@]}" "$@"; }
-cleanup() { compose down -v --remove-orphans > /dev/null 2>&1 || true; rm -f "$env_file"; }
+cleanup() { compose down -v --remove-orphans > /dev/null 2>&1 || true; rm -rf "$state"; }
 trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
@@ -48,34 +62,100 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 echo "engine:  Docker $(docker version -f '{{.Server.Version}}'), $(docker compose version)"
 echo "db image: ${TASKAPP_DB_IMAGE:-postgres:17-alpine}"
 
-# When each container started and became healthy, from the engine's events, relative to `up`.
+# When each container started and became healthy, from the engine's events, relative to `up`, on one
+# line: "db start +0.3 healthy +1.1, backend ...".
 tiers() {
   local since=$1
   docker events --since "$((since / 1000))" --until "$(($(date +%s) + 1))" --filter "label=com.docker.compose.project=$project" \
-      --filter event=start --filter event=health_status --format '{{.TimeNano}} {{.Actor.Attributes.name}} {{.Action}}' |
-    awk -v s="$since" '{ printf "    +%5.1f s  %-26s %s %s\n", ($1 / 1e6 - s) / 1000, $2, $3, $4 }'
+      --filter event=start --filter event=health_status \
+      --format '{{.TimeNano}} {{index .Actor.Attributes "com.docker.compose.service"}} {{.Action}}' |
+    awk -v s="$since" '
+      { t = ($1 / 1e6 - s) / 1000; what = $3 == "start" ? "start" : $4 }
+      t >= 0 {
+        if (!($2 in line)) order[++n] = $2
+        line[$2] = line[$2] sprintf(" %s +%.1f", what, t)
+      }
+      END { for (i = 1; i <= n; i++) printf "%s%s%s", (i > 1 ? ", " : ""), order[i], line[order[i]]; print "" }'
 }
 
-compose down -v --remove-orphans > /dev/null 2>&1 || true
-start=$(now_ms)
-compose up -d --wait > /dev/null 2>&1
-echo "cold start (empty volume) to all healthy: $(seconds_since "$start") s   (target <= 10 s)"
-tiers "$start"
+# Each round: a cold start from an empty volume, then a warm start (stop, up) of the same containers.
+echo "start to all healthy (docker compose up -d --wait), $rounds rounds:"
+cold=() warm=()
+for round in $(seq 1 "$rounds"); do
+  compose down -v --remove-orphans > /dev/null 2>&1 || true
+  start=$(now_ms)
+  compose up -d --wait > /dev/null 2>&1
+  cold+=("$(seconds_since "$start")")
+  printf '  round %-2s cold %5s s  (%s)\n' "$round" "${cold[-1]}" "$(tiers "$start")"
+  compose stop > /dev/null 2>&1
+  start=$(now_ms)
+  compose up -d --wait > /dev/null 2>&1
+  warm+=("$(seconds_since "$start")")
+  printf '  round %-2s warm %5s s  (%s)\n' "$round" "${warm[-1]}" "$(tiers "$start")"
+done
+echo "  cold start (empty volume), median (min-max):   $(printf '%s\n' "${cold[@]}" | bench_spread %.1f) s   (target <= 6 s)"
+echo "  warm start (stop, then up), median (min-max):  $(printf '%s\n' "${warm[@]}" | bench_spread %.1f) s"
 
-compose stop > /dev/null 2>&1
-start=$(now_ms)
-compose up -d --wait > /dev/null 2>&1
-echo "warm start (stop, then up) to all healthy: $(seconds_since "$start") s   (target <= 6 s)"
-tiers "$start"
+# docker stats of the project's containers into a file, "service MiB" a line.
+memory() { # file
+  # shellcheck disable=SC2046
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $(compose ps -q) |
+    awk -v p="$project-" '{
+        v = $2; n = v + 0; if (v ~ /GiB/) n *= 1024; else if (v ~ /KiB/) n /= 1024; else if (v ~ /B$/ && v !~ /iB/) n /= 1048576
+        name = $1; sub("^" p, "", name); sub(/-[0-9]+$/, "", name); printf "%s %.1f\n", name, n
+      }' | sort > "$1"
+}
 
 backend=$(compose port backend 5000)
+frontend=$(compose port frontend 3000)
 for _ in 1 2 3; do curl -fsS -o /dev/null "http://$backend/api/health"; done
 sleep "$idle"
-echo "memory after ${idle} s idle (docker stats):"
-docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $(compose ps -q) |
-  awk '{ v = $2; n = v + 0; if (v ~ /GiB/) n *= 1024; else if (v ~ /KiB/) n /= 1024; else if (v ~ /B$/ && v !~ /iB/) n /= 1048576;
-         printf "  %-28s %7.1f MiB\n", $1, n; total += n }
-       END { printf "  %-28s %7.1f MiB   (target <= 300 MB = 286 MiB)\n", "total", total }'
+memory "$state/idle"
+
+# One user with 20 tasks, through the backend's REST API.
+json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+credentials='{"username":"bench","password":"bench-password"}'
+curl -fsS -o /dev/null -XPOST -H 'Content-Type: application/json' -d "$credentials" "http://$backend/api/auth/register"
+token=$(curl -fsS -XPOST -H 'Content-Type: application/json' -d "$credentials" "http://$backend/api/auth/login" | json_field access_token)
+for i in $(seq 1 20); do
+  curl -fsS -o /dev/null -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"title\":\"task $i\",\"description\":\"seeded\"}" "http://$backend/api/tasks"
+done
+# The frontend's session: sign in through its form as a browser does (the form's CSRF field must
+# match its cookie), then send every cookie it set with each request.
+jar=$state/cookies
+csrf=$(curl -fsS -c "$jar" -b "$jar" "http://$frontend/signin" | grep -o '<input[^>]*name="_csrf"[^>]*>' |
+  sed -n 's/.*value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode username=bench \
+  --data-urlencode password=bench-password "http://$frontend/signin"
+cookie=$(awk '!/^# / && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+page=$(curl -sS -w '%{http_code}' -H "Cookie: $cookie" "http://$frontend/tasks")
+case $page in
+  *'task '*200) ;;
+  *) echo "the frontend's task list is not what wrk should measure (did the sign-in fail? answer ${page: -3})" >&2; exit 1 ;;
+esac
+
+# One wrk run: prints req/s and p99, and errors when there are any.
+load() { # name url header
+  local out=$state/wrk.txt
+  wrk -t2 -c"$connections" -d"$load_duration" --latency -H "$3" "$2" > "$out"
+  printf '  %-32s %6.0f req/s   p99 %8s ms   %s\n' "$1" "$(awk '/Requests\/sec/ { print $2 }' "$out")" \
+    "$(bench_wrk_p99_ms "$out")" "$(awk '/Non-2xx|Socket errors/' "$out" | tr -s ' \n' ' ')"
+}
+echo "load from the host (wrk -t2 -c$connections -d$load_duration each, one after the other):"
+load "backend GET /api/tasks?size=20" "http://$backend/api/tasks?size=20" "Authorization: Bearer $token"
+load "frontend task list, signed in" "http://$frontend/tasks" "Cookie: $cookie"
+memory "$state/loaded"
+
+# The targets are in MB, docker stats in MiB: 200 MB = 191 MiB, 320 MB = 305 MiB.
+echo "memory (docker stats, MiB):"
+join "$state/idle" "$state/loaded" | awk -v idle="$idle" '
+  BEGIN { printf "  %-10s %18s %18s\n", "container", "after " idle " s idle", "at the end of load" }
+  { printf "  %-10s %18.1f %18.1f\n", $1, $2, $3; a += $2; b += $3 }
+  END {
+    printf "  %-10s %18.1f %18.1f\n", "total", a, b
+    printf "  %-10s %18s %18s\n", "target", "<= 191 (200 MB)", "<= 305 (320 MB)"
+  }'
 
 if [ "${BENCH_SKIP_REBUILD:-false}" != true ]; then
   # A one-line change that reaches the image: a new line in the backend's application.properties.

@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # Benchmark of the backend (not part of ./mvnw verify): starts a private PostgreSQL and the boot
-# jar with the image's JVM flags, seeds one user with 100 tasks, runs wrk for 10 s with 32
-# connections on GET /api/tasks?size=20 and on POST /api/tasks, and prints req/s, p99 latency,
-# RSS and start-to-ready time. Optionally runs the Flask seed peer the same way, for a ratio.
+# jar with the image's JVM flags, seeds one user with 100 tasks, warms up once, then runs ROUNDS
+# rounds of wrk (32 connections) on GET /api/tasks?size=20 and on POST /api/tasks. Prints one
+# table: per round and as the median with its spread (min-max), req/s, p99 and the CPU each request
+# costs the service, PostgreSQL and wrk; then start-to-ready time and RSS.
+# Optionally runs the Flask seed peer in the same rounds (each request: TaskApp, then the peer), so
+# both see the same machine at the same time, and prints the TaskApp/Flask ratios.
 #
 # Usage: services/backend/bench/run.sh [PEER_DIR]
 #   PEER_DIR (or env PEER_DIR): folder holding the Flask peer's run.sh; skipped when absent.
 # Env: JVM_FLAGS (default: the image's flags, see below), MEMORY_LIMIT (default: Compose's mem_limit), PG_PORT (55432), APP_PORT (55001),
-#      PEER_PORT (55000), DURATION (10s), WARMUP (60s per endpoint: with full tiered JIT on 2 busy cores C2 needs that long; shorter measures the profiling C1 tier), CONNECTIONS (32), THREADS (2), BENCH_STATE (/tmp/taskapp-bench).
+#      PEER_PORT (55000), ROUNDS (3), DURATION (10s per request and round), CONNECTIONS (32), THREADS (2),
+#      WARMUP (60s per request, once: with full tiered JIT on 2 busy cores C2 needs that long; shorter measures the profiling C1 tier),
+#      PEER_WARMUP (5s per request: CPython has no JIT to wait for; this fills its connection pools),
+#      BENCH_STATE (/tmp/taskapp-bench; the peer's state goes in its peer/ folder).
 # Needs: Java 25, wrk, curl, PostgreSQL server binaries (Debian: postgresql), the jar
 #        (./mvnw -pl services/backend -am package -DskipTests).
+#
+# PostgreSQL's CPU is that of the postmaster's whole process tree (scripts/bench-lib.sh,
+# bench_cpu_tree): the postmaster and its live children, plus the children it has reaped, so
+# connection backends that exit during a round are counted too.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../../../scripts/bench-lib.sh"
 jar="$here/../target/taskapp-backend.jar"
 peer_dir=${1:-${PEER_DIR:-}}
 # The image's JVM flags and -XX:MaxRAM for Compose's memory limit (scripts/image-jvm-flags.sh).
@@ -20,8 +31,10 @@ jvm_flags=${JVM_FLAGS:-$("$here/../../../scripts/image-jvm-flags.sh" backend)}
 pg_port=${PG_PORT:-55432}
 app_port=${APP_PORT:-55001}
 peer_port=${PEER_PORT:-55000}
+rounds=${ROUNDS:-3}
 duration=${DURATION:-10s}
 warmup=${WARMUP:-60s}
+peer_warmup=${PEER_WARMUP:-5s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 state=${BENCH_STATE:-/tmp/taskapp-bench}
@@ -33,14 +46,22 @@ done
 [ -f "$jar" ] || { echo "missing $jar: run ./mvnw -pl services/backend -am package -DskipTests" >&2; exit 1; }
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pgbin" ] || { echo "missing PostgreSQL server binaries (apt-get install postgresql)" >&2; exit 1; }
+if [ -n "$peer_dir" ] && [ ! -x "$peer_dir/run.sh" ]; then
+  echo "no run.sh in the peer folder $peer_dir" >&2; exit 1
+fi
 
 # PostgreSQL refuses to run as root: run it as 'postgres' when we are root.
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
 
+# A private state folder for the peer, so a peer someone else runs (default /tmp/flask-seed-peer)
+# is left alone.
+export PEER_STATE=$state/peer
 app_pid=""
+peer_started=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
   as_pg "$pgbin/pg_ctl -D $state/pg -m fast stop" >/dev/null 2>&1 || true
+  [ -n "$peer_started" ] && "$peer_dir/run.sh" stop "$peer_port" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -50,13 +71,15 @@ rm -rf "$state" && mkdir -p "$state"
 as_pg "$pgbin/initdb -D $state/pg -U postgres --auth=trust" >/dev/null
 as_pg "$pgbin/pg_ctl -D $state/pg -o '-p $pg_port -k $state -c listen_addresses=127.0.0.1' -l $state/pg.log -w start" >/dev/null
 as_pg "psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'create database taskapp'"
+pg_pid=$(head -n 1 "$state/pg/postmaster.pid")
 
 # Run the jar extracted (classes and libs on the class path), as in the Jib image, not nested.
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$state/app" >/dev/null
 echo "== backend: java $jvm_flags -jar taskapp-backend.jar (extracted; port $app_port)"
 start_ns=$(date +%s%N)
 # shellcheck disable=SC2086
-MANAGEMENT_PORT=0 PORT=$app_port DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/taskapp" \
+# No cap on tasks per user (default 1000, 409 beyond): the POST rounds measure creating tasks.
+MAX_TASKS_PER_USER=1000000000 MANAGEMENT_PORT=0 PORT=$app_port DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/taskapp" \
   JWT_SECRET_KEY=$(head -c 48 /dev/urandom | base64) SECRET_KEY=$(head -c 48 /dev/urandom | base64) \
   "$java" $jvm_flags -jar "$state/app/taskapp-backend.jar" >"$state/backend.log" 2>&1 &
 app_pid=$!
@@ -69,73 +92,132 @@ rss_idle=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$app_pid/status")
 
 json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 base="http://127.0.0.1:$app_port"
-curl -fs -XPOST -H 'Content-Type: application/json' -d '{"username":"bench","password":"bench-password"}' \
-  "$base/api/auth/register" >/dev/null
-token=$(curl -fs -XPOST -H 'Content-Type: application/json' -d '{"username":"bench","password":"bench-password"}' \
-  "$base/api/auth/login" | json_field access_token)
+user() { # name: registers the user, prints its bearer token
+  curl -fs -XPOST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"bench-password\"}" \
+    "$base/api/auth/register" >/dev/null
+  curl -fs -XPOST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"bench-password\"}" \
+    "$base/api/auth/login" | json_field access_token
+}
+token=$(user bench)
 for i in $(seq 1 100); do
   curl -fs -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"title\":\"task $i\",\"description\":\"seeded\"}" "$base/api/tasks" >/dev/null
 done
-
-# Runs wrk and prints "req/s p99"; wrk's own --latency output is kept in $state.
-# CPU seconds (user + system) used so far by some processes: the cost per request, a figure that
-# holds even when other work shares the cores (req/s and latency do not).
-cpu_s() { # pid...
-  local pid total=0
-  for pid in "$@"; do
-    total=$(awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{printf "%.2f", t + ($14 + $15) / hz}' "/proc/$pid/stat")
-  done
-  echo "$total"
-}
-
-# Runs wrk and prints req/s, p99 and the server's CPU time per request.
-load() { # name url token script "server pids"
-  local out="$state/wrk-$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').txt" rps p99 errors cpu0 cost=""
-  # shellcheck disable=SC2086
-  [ -n "${5:-}" ] && cpu0=$(cpu_s $5)
-  TOKEN=$3 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$4" "$2" >"$out"
-  rps=$(awk '/Requests\/sec/ {print int($2)}' "$out")
-  p99=$(awk '$1 == "99%" {print $2}' "$out")
-  errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out" | tr '\n' ' ')
-  if [ -n "${5:-}" ]; then
-    # shellcheck disable=SC2086
-    cost=$(awk -v a="$cpu0" -v b="$(cpu_s $5)" -v n="$(awk '/requests in/ {print $1}' "$out")" \
-      'BEGIN {printf "server CPU %.0f us/request", (b - a) * 1e6 / n}')
-  fi
-  printf '%-26s %7s req/s   p99 %-9s %s %s\n' "$1" "$rps" "$p99" "$cost" "$errors"
-}
-
 # POSTs go to a second user, so the listed user keeps exactly the 100 seeded tasks (the warm-up
 # alone creates thousands).
-curl -fs -XPOST -H 'Content-Type: application/json' -d '{"username":"writer","password":"bench-password"}' \
-  "$base/api/auth/register" >/dev/null
-writer_token=$(curl -fs -XPOST -H 'Content-Type: application/json' -d '{"username":"writer","password":"bench-password"}' \
-  "$base/api/auth/login" | json_field access_token)
+writer_token=$(user writer)
 
-# Warm the JIT up first (a service in use is warm), then measure.
-TOKEN=$token wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/get-tasks.lua" "$base/api/tasks?size=20" >/dev/null
-TOKEN=$writer_token wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/post-task.lua" "$base/api/tasks" >/dev/null
-echo "== results ($(nproc) cores, load average before: $(cut -d' ' -f1 /proc/loadavg); $threads wrk threads, $connections connections, $duration each)"
-load "backend GET /api/tasks" "$base/api/tasks?size=20" "$token" "$here/get-tasks.lua" "$app_pid"
-load "backend POST /api/tasks" "$base/api/tasks" "$writer_token" "$here/post-task.lua" "$app_pid"
+# What each target is: its URL, tokens (GET, POST) and the roots of its process trees.
+declare -A url get_token post_token service_pids db_pids
+url[TaskApp]=$base; get_token[TaskApp]=$token; post_token[TaskApp]=$writer_token
+service_pids[TaskApp]=$app_pid; db_pids[TaskApp]=$pg_pid
+targets=(TaskApp)
+
+if [ -n "$peer_dir" ]; then
+  echo "== Flask seed peer ($peer_dir) on 127.0.0.1:$peer_port"
+  peer_started=yes
+  "$peer_dir/run.sh" start "$peer_port" >/dev/null
+  url[Flask]="http://127.0.0.1:$peer_port"
+  get_token[Flask]=$(cat "$PEER_STATE/token"); post_token[Flask]=${get_token[Flask]}
+  # gunicorn's master (its workers are its children) and the peer's postmaster (run.sh: PORT+433).
+  service_pids[Flask]=$(cat "$PEER_STATE/gunicorn.pid")
+  db_pids[Flask]=$(head -n 1 "$PEER_STATE/data/postmaster.pid")
+  targets+=(Flask)
+else
+  echo "== Flask seed peer skipped: pass its folder (holding run.sh) as argument or PEER_DIR"
+fi
+
+path_of() { case $1 in GET) echo "/api/tasks?size=20" ;; POST) echo "/api/tasks" ;; esac; }
+script_of() { case $1 in GET) echo "$here/get-tasks.lua" ;; POST) echo "$here/post-task.lua" ;; esac; }
+token_of() { case $2 in GET) echo "${get_token[$1]}" ;; POST) echo "${post_token[$1]}" ;; esac; }
+
+# Warm up once per target, before the rounds: a service in use is warm (the JVM's JIT above all).
+for target in "${targets[@]}"; do
+  w=$warmup; [ "$target" = TaskApp ] || w=$peer_warmup
+  for request in GET POST; do
+    TOKEN=$(token_of "$target" "$request") wrk -t"$threads" -c"$connections" -d"$w" \
+      -s "$(script_of "$request")" "${url[$target]}$(path_of "$request")" >/dev/null
+  done
+done
+
+# The table: round, target, request, then req/s, p99 (ms) and CPU per request (us) of the service,
+# PostgreSQL, wrk and service + PostgreSQL. Measured rows are kept in $results for the medians.
+results=$state/results.txt
+columns='%-7s %-14s %-8s %-12s %-14s %-13s %-13s %-10s %-13s %s\n'
+row() { printf "$columns" "$@"; }
+
+measure() { # round target request
+  local out="$state/wrk-$1-$2-$3.txt" s0 d0 s1 d1 errors
+  s0=$(bench_cpu_tree ${service_pids[$2]}); d0=$(bench_cpu_tree ${db_pids[$2]})
+  TOKEN=$(token_of "$2" "$3") bench_cpu_run "$out.cpu" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+    -s "$(script_of "$3")" "${url[$2]}$(path_of "$3")" >"$out"
+  s1=$(bench_cpu_tree ${service_pids[$2]}); d1=$(bench_cpu_tree ${db_pids[$2]})
+  awk -v r="$1" -v t="$2" -v q="$3" -v p99="$(bench_wrk_p99_ms "$out")" -v s0="$s0" -v s1="$s1" -v d0="$d0" -v d1="$d1" \
+      -v w="$(cat "$out.cpu")" '
+    /requests in/ { n = $1 }
+    /Requests\/sec/ { rps = $2 }
+    END {
+      s = (s1 - s0) * 1e6 / n; d = (d1 - d0) * 1e6 / n
+      printf "%s %s %s %.0f %.1f %.0f %.0f %.0f %.0f\n", r, t, q, rps, p99, s, d, w * 1e6 / n, s + d
+    }' "$out" >>"$results"
+  # Errors void the row (e.g. 409 once a limit is reached): say so beside it.
+  errors=$(awk '/Non-2xx|Socket errors/' "$out" | tr -s ' \n' ' ')
+  # shellcheck disable=SC2046
+  row $(tail -n 1 "$results") "${errors:+!! $errors}"
+}
+
+# TaskApp/Flask for one round and request: req/s (above 1 favours TaskApp), p99 and each CPU per
+# request (below 1 does).
+ratio() { # round request
+  awk -v r="$1" -v q="$2" '$1 == r && $3 == q { for (i = 4; i <= 9; i++) v[$2, i] = $i }
+    END {
+      printf "%s TaskApp/Flask %s", r, q
+      for (i = 4; i <= 9; i++) printf " %.2f", v["Flask", i] ? v["TaskApp", i] / v["Flask", i] : 0
+      print ""
+    }' "$results" >>"$results.ratios"
+  # shellcheck disable=SC2046
+  row $(tail -n 1 "$results.ratios") ""
+}
+
+echo "== $rounds rounds of wrk -t$threads -c$connections -d$duration per request ($(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "   GET = GET /api/tasks?size=20 (20 of 100 tasks), POST = POST /api/tasks; p99 in ms; CPU per request"
+echo "   in us (user + system) of the service, PostgreSQL (the postmaster's whole tree), wrk, service + PostgreSQL"
+row round target request req/s "p99" "service" "PostgreSQL" "wrk" "svc+PG" ""
+: >"$results"; : >"$results.ratios"
+for round in $(seq 1 "$rounds"); do
+  for request in GET POST; do
+    for target in "${targets[@]}"; do measure "$round" "$target" "$request"; done
+  done
+  if [ -n "$peer_dir" ]; then for request in GET POST; do ratio "$round" "$request"; done; fi
+done
+cat "$results.ratios" >>"$results"
+
+# The median of the rounds, and beneath it their spread (smallest-largest).
+for target in "${targets[@]}" ${peer_dir:+TaskApp/Flask}; do
+  for request in GET POST; do
+    medians=(); spreads=()
+    for col in 4 5 6 7 8 9; do
+      case $target/$col in TaskApp/Flask/*) format=%.2f ;; */5) format=%.1f ;; *) format=%.0f ;; esac
+      read -r median min max < <(awk -v t="$target" -v q="$request" -v c="$col" '$2 == t && $3 == q {print $c}' "$results" | bench_stats)
+      medians+=("$(printf "$format" "$median")"); spreads+=("$(printf "$format-$format" "$min" "$max")")
+    done
+    row median "$target" "$request" "${medians[@]}" ""
+    row "" "  min-max" "" "${spreads[@]}" ""
+  done
+done
+if [ -n "$peer_dir" ]; then
+  echo "   TaskApp/Flask: req/s above 1 and the other columns below 1 favour TaskApp; svc+PG is the server's CPU per request"
+fi
+
 rss_now=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$app_pid/status")
 rss_peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$app_pid/status")
 started=$(grep -o 'Started BackendApplication in [0-9.]* seconds' "$state/backend.log" || true)
 echo "backend start-to-ready: ${ready_ms} ms (launch to first 200 from /api/health; Spring: ${started#Started BackendApplication in })"
 echo "backend RSS: ${rss_idle} MB idle after start, ${rss_now} MB after load, ${rss_peak} MB peak"
-
-if [ -n "$peer_dir" ] && [ -x "$peer_dir/run.sh" ]; then
-  echo "== Flask seed peer ($peer_dir) on 127.0.0.1:$peer_port"
-  "$peer_dir/run.sh" start "$peer_port" >/dev/null
-  peer_token=$(cat "${PEER_STATE:-/tmp/flask-seed-peer}/token")
-  peer_pids=$(pgrep -f "gunicorn.*127.0.0.1:$peer_port" | tr '\n' ' ')
-  load "flask GET /api/tasks" "http://127.0.0.1:$peer_port/api/tasks" "$peer_token" "$here/get-tasks.lua" "$peer_pids"
-  load "flask POST /api/tasks" "http://127.0.0.1:$peer_port/api/tasks" "$peer_token" "$here/post-task.lua" "$peer_pids"
-  # shellcheck disable=SC2086
-  peer_rss=$(awk '/VmRSS/ {s += $2} END {print int(s/1024)}' $(printf '/proc/%s/status ' $peer_pids))
+if [ -n "$peer_dir" ]; then
+  # shellcheck disable=SC2046
+  peer_rss=$(awk '/VmRSS/ {s += $2} END {print int(s/1024)}' \
+    $(printf '/proc/%s/status ' ${service_pids[Flask]} $(pgrep -P "${service_pids[Flask]}")))
   echo "flask RSS (all gunicorn processes): ${peer_rss} MB"
-  "$peer_dir/run.sh" stop >/dev/null
-else
-  echo "== Flask seed peer skipped: pass its folder (holding run.sh) as argument or PEER_DIR"
 fi
+echo "wrk output per round: $state/wrk-*.txt"

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Frontend benchmark: PostgreSQL (embedded) + the real backend + the frontend jar started with the
-# container JVM flags, then wrk on the signed-in task list. Prints figures; not part of ./mvnw verify.
+# container JVM flags, warmed up once, then ROUNDS rounds of wrk on the signed-in task list. Prints one
+# table: per round and as the median with its spread (min-max), pages/s, p99, the CPU per page of the
+# frontend, the backend, PostgreSQL (the postmaster's whole process tree, exited connection backends
+# included) and wrk, and start-to-ready (the frontend is started once per round). Not part of ./mvnw verify.
+#   ROUNDS=3 DURATION=10s services/frontend/bench/run.sh  # rounds, and wrk's duration in each (the defaults)
 #   services/frontend/bench/run.sh                 # default container flags
 #   FRONTEND_JAVA_OPTS="..." services/frontend/bench/run.sh  # instead of the image's flags
 #   FRONTEND_EXTRA_OPTS="..." services/frontend/bench/run.sh # after the image's flags (a later -XX flag wins)
@@ -18,7 +22,9 @@ FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-"$(scripts/image-jvm-flags.sh frontend)
 FRONTEND_JAVA_OPTS="$FRONTEND_JAVA_OPTS ${FRONTEND_EXTRA_OPTS:-}"
 echo "frontend JVM flags: $FRONTEND_JAVA_OPTS"
 
-./mvnw -B -q -o -pl services/frontend -am package dependency:build-classpath -DskipTests \
+# The jars only: without the docker-images profile, so the images in the Docker engine (which Compose and
+# others on this machine run) are left as they are.
+./mvnw -B -q -o -pl services/frontend -am package dependency:build-classpath -DskipTests -P '!docker-images' -Djib.skip=true \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd services/frontend
 # The image runs the application from a plain classpath (Jib's classes + libs), not the nested boot jar,
@@ -36,5 +42,6 @@ if [[ "${FRONTEND_AOT:-false}" == "true" ]]; then
 fi
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(tr : "\n" < target/bench-classpath.txt | grep -v taskapp-backend | paste -sd:)" \
-  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-90s}" -Dconnections="${CONNECTIONS:-32}" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
+  -Dtaskapp.backend.jar=target/backend/taskapp-backend.jar -Dscreenshots="${SCREENSHOTS:-false}" -Dwarmup="${WARMUP:-90s}" -Dconnections="${CONNECTIONS:-32}" \
+  -Drounds="${ROUNDS:-3}" -Dduration="${DURATION:-10s}" -Dbench.lib="$(cd ../.. && pwd)/scripts/bench-lib.sh" -Dtaskapp.frontend.jar="$FRONTEND_JAR" \
   dev.taskapp.frontend.bench.FrontendBenchmark $FRONTEND_JAVA_OPTS
