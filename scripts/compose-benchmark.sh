@@ -45,7 +45,11 @@ if [ "$(docker version -f '{{.Server.Version}}' | cut -d. -f1)" -ge 25 ]; then
   files+=(-f compose.engine25.yml)
 fi
 compose() { docker compose -p "$project" --env-file "$env_file" "${files[@]}" "$@"; }
-cleanup() { compose down -v --remove-orphans > /dev/null 2>&1 || true; rm -rf "$state"; }
+cleanup() {
+  [ -z "${events_pid:-}" ] || kill "$events_pid" 2>/dev/null || true
+  compose down -v --remove-orphans > /dev/null 2>&1 || true
+  rm -rf "$state"
+}
 trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
@@ -63,19 +67,30 @@ echo "engine:  Docker $(docker version -f '{{.Server.Version}}'), $(docker compo
 echo "db image: ${TASKAPP_DB_IMAGE:-postgres:17-alpine}"
 
 # When each container started and became healthy, from the engine's events, relative to `up`, on one
-# line: "db start +0.3 healthy +1.1, backend ...".
-tiers() {
-  local since=$1
-  docker events --since "$((since / 1000))" --until "$(($(date +%s) + 1))" --filter "label=com.docker.compose.project=$project" \
+# line: "db start +0.3 healthy +1.1, backend ...". The events are followed from before `up` on: the
+# engine keeps only its latest events for a later query, and others' containers on this machine
+# push ours out.
+events_pid=""
+follow_events() { # since_ms
+  docker events --since "$(($1 / 1000))" --filter "label=com.docker.compose.project=$project" \
       --filter event=start --filter event=health_status \
-      --format '{{.TimeNano}} {{index .Actor.Attributes "com.docker.compose.service"}} {{.Action}}' |
-    awk -v s="$since" '
+      --format '{{.TimeNano}} {{index .Actor.Attributes "com.docker.compose.service"}} {{.Action}}' > "$state/events" &
+  events_pid=$!
+}
+stop_events() {
+  sleep 1 # the last health event may reach the stream just after `up --wait` has returned
+  kill "$events_pid" 2>/dev/null || true
+  wait "$events_pid" 2>/dev/null || true
+  events_pid=""
+}
+tiers() { # since_ms
+  awk -v s="$1" '
       { t = ($1 / 1e6 - s) / 1000; what = $3 == "start" ? "start" : $4 }
       t >= 0 {
         if (!($2 in line)) order[++n] = $2
         line[$2] = line[$2] sprintf(" %s +%.1f", what, t)
       }
-      END { for (i = 1; i <= n; i++) printf "%s%s%s", (i > 1 ? ", " : ""), order[i], line[order[i]]; print "" }'
+      END { for (i = 1; i <= n; i++) printf "%s%s%s", (i > 1 ? ", " : ""), order[i], line[order[i]]; print "" }' "$state/events"
 }
 
 # Each round: a cold start from an empty volume, then a warm start (stop, up) of the same containers.
@@ -84,13 +99,17 @@ cold=() warm=()
 for round in $(seq 1 "$rounds"); do
   compose down -v --remove-orphans > /dev/null 2>&1 || true
   start=$(now_ms)
+  follow_events "$start"
   compose up -d --wait > /dev/null 2>&1
   cold+=("$(seconds_since "$start")")
+  stop_events
   printf '  round %-2s cold %5s s  (%s)\n' "$round" "${cold[-1]}" "$(tiers "$start")"
   compose stop > /dev/null 2>&1
   start=$(now_ms)
+  follow_events "$start"
   compose up -d --wait > /dev/null 2>&1
   warm+=("$(seconds_since "$start")")
+  stop_events
   printf '  round %-2s warm %5s s  (%s)\n' "$round" "${warm[-1]}" "$(tiers "$start")"
 done
 echo "  cold start (empty volume), median (min-max):   $(printf '%s\n' "${cold[@]}" | bench_spread %.1f) s   (target <= 6 s)"

@@ -47,7 +47,7 @@ public final class FrontendBenchmark {
         Path out = Files.createDirectories(Path.of("target", "bench"));
         Files.deleteIfExists(out.resolve("frontend.log"));
         Files.deleteIfExists(out.resolve("backend.log"));
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
+        String loadBefore = loadAverage();
         try (BackendStack backend = BackendStack.start(out.resolve("backend.log"), List.of())) {
             long postmaster = postmasterPid(backend.process().pid());
             String token = signUpWithTasks(backend.url(), 20);
@@ -100,12 +100,14 @@ public final class FrontendBenchmark {
                     postgresCpu = cpuSeconds(postmaster) - postgresCpu;
                     Files.writeString(out.resolve("wrk-" + round + ".txt"), report);
                     double pages = Long.parseLong(find(report, "(\\d+) requests in", "1"));
-                    String non2xx = find(report, "Non-2xx or 3xx responses:\\s+(\\d+)", "");
+                    // Errors void the round's figures: say so beside them.
+                    String errors = (find(report, "(Socket errors:[^\\n]*)", "") + " "
+                            + find(report, "(Non-2xx or 3xx responses:\\s+\\d+)", "")).strip();
                     Round r = new Round(Double.parseDouble(find(report, "Requests/sec:\\s+([\\d.]+)", "0")),
                             millis(find(report, "\\s99%\\s+(\\S+)", "0ms")), frontendCpu * 1000 / pages,
                             backendCpu * 1000 / pages, postgresCpu * 1000 / pages,
                             Double.parseDouble(Files.readString(wrkCpu).strip()) * 1000 / pages,
-                            readySeconds.get(round - 1), non2xx.isEmpty() ? "" : "!! non-2xx responses: " + non2xx);
+                            readySeconds.get(round - 1), errors.isEmpty() ? "" : "!! " + errors);
                     rounds.add(r);
                     System.out.printf(COLUMNS, round, "%.0f".formatted(r.pagesPerSecond()), "%.1f".formatted(r.p99Ms()),
                             "%.2f".formatted(r.frontendCpu()), "%.2f".formatted(r.backendCpu()),
@@ -136,7 +138,7 @@ public final class FrontendBenchmark {
                         + find(backendAlone, "Requests/sec:\\s+([\\d.]+)") + " req/s, p99 "
                         + find(backendAlone, "\\s99%\\s+(\\S+)"));
                 System.out.printf("frontend RSS idle / peak under load: %.0f MiB / %.0f MiB%n", idleRss, peakRss.get());
-                System.out.println("load average after:  " + Files.readString(Path.of("/proc/loadavg")).strip());
+                System.out.println("load average after:  " + loadAverage());
                 System.out.println("wrk output per round: " + out.toAbsolutePath().resolve("wrk-*.txt"));
                 if (Boolean.getBoolean("screenshots")) {
                     Screenshots.taskList(base, token, out);
@@ -168,6 +170,11 @@ public final class FrontendBenchmark {
     private static String argumentAfter(String[] arguments, String option) {
         int at = List.of(arguments).indexOf(option);
         return at >= 0 && at + 1 < arguments.length ? arguments[at + 1] : null;
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    private static String loadAverage() throws Exception {
+        return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).strip().split(" "), 3));
     }
 
     /** CPU seconds of a process and all its descendants, exited ones included (scripts/bench-lib.sh). */
