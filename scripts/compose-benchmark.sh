@@ -169,11 +169,11 @@ memory "$state/loaded"
 # The targets are in MB, docker stats in MiB: 200 MB = 191 MiB, 320 MB = 305 MiB.
 echo "memory (docker stats, MiB):"
 join "$state/idle" "$state/loaded" | awk -v idle="$idle" '
-  BEGIN { printf "  %-10s %18s %18s\n", "container", "after " idle " s idle", "at the end of load" }
-  { printf "  %-10s %18.1f %18.1f\n", $1, $2, $3; a += $2; b += $3 }
+  BEGIN { printf "  %-10s %20s %20s\n", "container", "after " idle " s idle", "at the end of load" }
+  { printf "  %-10s %20.1f %20.1f\n", $1, $2, $3; a += $2; b += $3 }
   END {
-    printf "  %-10s %18.1f %18.1f\n", "total", a, b
-    printf "  %-10s %18s %18s\n", "target", "<= 191 (200 MB)", "<= 305 (320 MB)"
+    printf "  %-10s %20.1f %20.1f\n", "total", a, b
+    printf "  %-10s %20s %20s\n", "target", "<= 191 (200 MB)", "<= 305 (320 MB)"
   }'
 
 if [ "${BENCH_SKIP_REBUILD:-false}" != true ]; then
