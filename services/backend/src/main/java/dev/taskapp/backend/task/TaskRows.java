@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -35,11 +36,15 @@ final class TaskRows implements RowMapper<Task> {
                 .addValue("updated_at", task.updatedAt().atOffset(ZoneOffset.UTC));
     }
 
+    /**
+     * Times are read as {@link OffsetDateTime}, not {@code getTimestamp}: the driver decodes those
+     * straight into java.time, where a Timestamp goes through a new default Calendar per result set.
+     */
     @Override
     public Task mapRow(ResultSet rs, int rowNum) throws SQLException {
         return new Task(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"), rs.getString("description"),
                 TaskStatus.valueOf(rs.getString("status")), TaskPriority.valueOf(rs.getString("priority")),
-                rs.getObject("due_date", LocalDate.class), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+                rs.getObject("due_date", LocalDate.class), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
     }
 }
