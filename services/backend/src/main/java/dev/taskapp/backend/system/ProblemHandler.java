@@ -92,11 +92,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
     }
 
-    @ExceptionHandler(InvalidParametersException.class)
-    ResponseEntity<Object> invalidParameters(InvalidParametersException ex) {
-        return badRequest(ex.errors());
-    }
-
     @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
     ResponseEntity<Object> payloadTooLarge() {
         return respond(RequestSizeLimitFilter.tooLarge());

@@ -2,9 +2,11 @@ package dev.taskapp.backend.task;
 
 import java.net.URI;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import dev.taskapp.backend.system.CurrentUser;
 import org.springframework.http.ResponseEntity;
@@ -33,23 +35,17 @@ class TaskController {
         this.search = search;
     }
 
-    /**
-     * Plain parameters rather than a bound record: the list is the hottest call (docs/performance.md).
-     * Their bounds are checked by {@link TaskQuery#checked} and documented through {@link Schema}.
-     */
+    /** Plain, validated parameters rather than a bound record: the list is the hottest call (docs/performance.md). */
     @GetMapping
     TaskPage list(CurrentUser user,
-            @RequestParam(defaultValue = "0") @Parameter(schema = @Schema(type = "integer", format = "int32",
-                    defaultValue = "0", minimum = "0")) int page,
-            @RequestParam(defaultValue = "20") @Parameter(schema = @Schema(type = "integer", format = "int32",
-                    defaultValue = "20", minimum = "1", maximum = "100")) int size,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) TaskStatus status,
             @RequestParam(required = false) TaskPriority priority,
-            @RequestParam(required = false) @Parameter(schema = @Schema(type = "string", minLength = 0,
-                    maxLength = 200)) String q,
-            @RequestParam(defaultValue = "created,desc") @Parameter(schema = @Schema(type = "string",
-                    defaultValue = "created,desc", pattern = TaskQuery.SORT)) String sort) {
-        return search.find(user.id(), TaskQuery.checked(page, size, status, priority, q, sort));
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(defaultValue = "created,desc") @Pattern(regexp = TaskQuery.SORT,
+                    message = "must be created, due or priority, optionally followed by ,asc or ,desc") String sort) {
+        return search.find(user.id(), new TaskQuery(page, size, status, priority, q, sort));
     }
 
     @PostMapping
