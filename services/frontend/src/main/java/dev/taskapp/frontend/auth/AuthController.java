@@ -42,8 +42,11 @@ class AuthController {
 
     @GetMapping("/signin")
     String signInPage(@ModelAttribute("form") CredentialsForm form, @RequestParam(required = false) String next,
-            Model model) {
+            Model model, HttpServletRequest request) {
         model.addAttribute("next", NextPath.orDefault(next));
+        // /signin?expired and /signin?signedout: why the user is asked to sign in (again)
+        model.addAttribute("expired", request.getParameter("expired") != null);
+        model.addAttribute("signedOut", request.getParameter("signedout") != null);
         return "auth/signin";
     }
 

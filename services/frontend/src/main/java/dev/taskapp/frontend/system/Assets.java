@@ -15,7 +15,7 @@ import org.springframework.util.DigestUtils;
  * The stylesheet's and htmx's URLs, worked out once at start: the stylesheet's carries a hash of
  * its content and htmx's its WebJar version, so both can be cached by browsers for long. (Spring's
  * resource chain would do the same per link on every page, which costs more than the page itself.)
- * Every page gets them as {@code ${assets.css}} and {@code ${assets.htmx}}.
+ * Every page gets them as {@code assets} (getCss(), getHtmx()).
  */
 @ControllerAdvice
 public class Assets {

@@ -38,22 +38,12 @@ class TaskController {
         this.backend = backend;
     }
 
-    @ModelAttribute
-    void options(Model model) {
-        model.addAttribute("statuses", TaskListQuery.STATUSES);
-        model.addAttribute("statusOrder", TaskListQuery.STATUS_ORDER);
-        model.addAttribute("priorities", TaskListQuery.PRIORITIES);
-        model.addAttribute("priorityOrder", TaskListQuery.PRIORITY_ORDER);
-        model.addAttribute("sorts", TaskListQuery.SORTS);
-        model.addAttribute("sortOrder", TaskListQuery.SORT_ORDER);
-    }
-
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("query") TaskListQuery query,
             Model model, HttpServletRequest request) {
         addTasks(model, backend.listTasks(user.token(), query.toFilter()));
         if (Htmx.targets(request, "task-list")) {
-            return "tasks/fragments :: task-list";
+            return "tasks/taskList";
         }
         model.addAttribute("form", new TaskForm());
         return "tasks/list";
@@ -94,7 +84,7 @@ class TaskController {
         else {
             model.addAttribute("announcement", "The task was not created: please correct the marked fields.");
         }
-        return "tasks/fragments :: create-form-updated";
+        return "tasks/createFormUpdated";
     }
 
     @GetMapping("/{id}")
@@ -104,7 +94,7 @@ class TaskController {
             return "redirect:/tasks";
         }
         model.addAttribute("task", TaskRow.of(backend.getTask(user.token(), id)));
-        return "tasks/fragments :: row";
+        return "tasks/row";
     }
 
     @GetMapping("/{id}/edit")
@@ -113,7 +103,7 @@ class TaskController {
         TaskView task = backend.getTask(user.token(), id);
         model.addAttribute("task", TaskRow.of(task));
         model.addAttribute("form", TaskForm.of(task));
-        return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row" : "tasks/edit";
+        return Htmx.isHtmx(request) ? "tasks/editRow" : "tasks/edit";
     }
 
     @PostMapping("/{id}")
@@ -139,7 +129,7 @@ class TaskController {
         if (updated == null) {
             model.addAttribute("task", TaskRow.of(backend.getTask(user.token(), id)));
             model.addAttribute("announcement", "The task was not saved: please correct the marked fields.");
-            return Htmx.isHtmx(request) ? "tasks/fragments :: edit-row-updated" : "tasks/edit";
+            return Htmx.isHtmx(request) ? "tasks/editRowUpdated" : "tasks/edit";
         }
         return rowUpdated(updated, "saved", model, request);
     }
@@ -172,14 +162,14 @@ class TaskController {
         }
         model.addAttribute("task", TaskRow.of(task));
         model.addAttribute("announcement", "Task “" + task.title() + "” " + whatHappened + ".");
-        return "tasks/fragments :: row-updated";
+        return "tasks/rowUpdated";
     }
 
     @GetMapping("/{id}/delete")
     String confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
             HttpServletRequest request) {
         model.addAttribute("task", TaskRow.of(backend.getTask(user.token(), id)));
-        return Htmx.isHtmx(request) ? "tasks/fragments :: confirm-delete-row" : "tasks/confirm-delete";
+        return Htmx.isHtmx(request) ? "tasks/confirmDeleteRow" : "tasks/confirmDelete";
     }
 
     @PostMapping("/{id}/delete")
@@ -196,6 +186,6 @@ class TaskController {
         }
         response.setHeader("HX-Trigger", TASKS_CHANGED);
         model.addAttribute("announcement", "Task deleted.");
-        return "tasks/fragments :: announcement";
+        return "tasks/announcement";
     }
 }

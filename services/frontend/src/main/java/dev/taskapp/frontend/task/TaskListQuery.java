@@ -15,15 +15,16 @@ import dev.taskapp.frontend.backend.TaskFilter;
  */
 public record TaskListQuery(String status, String priority, String q, String sort, Integer page) {
 
-    static final Map<String, String> STATUSES = Map.of("todo", "To do", "in_progress", "In progress", "done", "Done");
-    static final Map<String, String> PRIORITIES = Map.of("low", "Low", "medium", "Medium", "high", "High");
-    static final List<String> STATUS_ORDER = List.of("todo", "in_progress", "done");
-    static final List<String> PRIORITY_ORDER = List.of("low", "medium", "high");
-    static final Map<String, String> SORTS = Map.of(
+    // The labels of the filters' and forms' choices; the *_ORDER lists give the order pages list them in.
+    public static final Map<String, String> STATUSES = Map.of("todo", "To do", "in_progress", "In progress", "done", "Done");
+    public static final Map<String, String> PRIORITIES = Map.of("low", "Low", "medium", "Medium", "high", "High");
+    public static final List<String> STATUS_ORDER = List.of("todo", "in_progress", "done");
+    public static final List<String> PRIORITY_ORDER = List.of("low", "medium", "high");
+    public static final Map<String, String> SORTS = Map.of(
             "created,desc", "Newest first", "created,asc", "Oldest first",
             "due,asc", "Due soonest", "due,desc", "Due latest",
             "priority,desc", "Highest priority", "priority,asc", "Lowest priority");
-    static final List<String> SORT_ORDER = List.of("created,desc", "created,asc", "due,asc", "due,desc",
+    public static final List<String> SORT_ORDER = List.of("created,desc", "created,asc", "due,asc", "due,desc",
             "priority,desc", "priority,asc");
 
     public TaskListQuery {
@@ -44,6 +45,11 @@ public record TaskListQuery(String status, String priority, String q, String sor
 
     public boolean isFiltered() {
         return status != null || priority != null || q != null;
+    }
+
+    /** True for the order the list is sorted by; without one, the backend's: newest first. */
+    public boolean sortsBy(String order) {
+        return sort == null ? "created,desc".equals(order) : sort.equals(order);
     }
 
     /** This list's URL with another page number, keeping the filters. */

@@ -48,6 +48,27 @@ class BrowserHardeningTests {
         }
     }
 
+    /** Boot's error pages are the JTE templates error/404, error/403 and error, never the Whitelabel page. */
+    @Test
+    void errorPagesAreTheApplicationsOwn() throws Exception {
+        HttpResponse<String> notFound = send(HttpRequest.newBuilder(url("/no-such-page")).header("Accept", "text/html")
+                .GET());
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("Page not found", "<link rel=\"stylesheet\"");
+
+        HttpResponse<String> expired = send(HttpRequest.newBuilder(url("/signin")).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=alice&password=no-csrf-token")));
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(expired.body()).contains("This form has expired");
+
+        HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(url("/tasks/1/complete"))
+                .header("Accept", "text/html").header("Cookie", "taskapp_token=jwt-1; taskapp_user=alice").GET());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).contains("Something went wrong", "Method Not Allowed",
+                "Signed in as <strong>alice</strong>", "name=\"_csrf\" value=\"").doesNotContain("Whitelabel");
+    }
+
     @Test
     void behindATlsProxySignInCookiesAreHostPrefixedAndSecure() throws Exception {
         List<String> cookies = signIn("https");

@@ -80,6 +80,23 @@ class TaskControllerTest {
     }
 
     @Test
+    void aTitleWithAScriptIsShownAsTextNeverRun() throws Exception {
+        String title = "<script>alert('x')</script>";
+        given(backend.listTasks(eq(TOKEN), any())).willReturn(page(task(7, title, "todo")));
+        given(backend.getTask(TOKEN, 7)).willReturn(task(7, title, "todo"));
+
+        mvc.perform(get("/tasks").cookie(signedIn()))
+                .andExpect(content().string(allOf(
+                        containsString("<h3 class=\"task-title\">&lt;script&gt;alert('x')&lt;/script&gt;</h3>"),
+                        not(containsString("<script>alert")))));
+        mvc.perform(get("/tasks/7/edit").cookie(signedIn()).header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("value=\"&lt;script>alert(&#39;x&#39;)&lt;/script>\""),
+                        containsString("aria-label=\"Edit &lt;script>alert(&#39;x&#39;)&lt;/script>\""),
+                        not(containsString("<script>alert")))));
+    }
+
+    @Test
     void pagesLinkToTheirNeighboursKeepingTheFilters() throws Exception {
         given(backend.listTasks(eq(TOKEN), any())).willReturn(new dev.taskapp.frontend.backend.TaskPage(
                 List.of(task(21, "Buy milk", "todo")), 1, 20, 45, 3));
@@ -89,7 +106,7 @@ class TaskControllerTest {
                 .andExpect(content().string(allOf(containsString("Page 2 of 3"),
                         containsString("href=\"/tasks?status=todo&amp;q=a%26b&amp;sort=due%2Casc&amp;page=1\""),
                         containsString("href=\"/tasks?status=todo&amp;q=a%26b&amp;sort=due%2Casc&amp;page=3\""),
-                        containsString("<option value=\"due,asc\" selected=\"selected\">Due soonest</option>"))));
+                        containsString("<option value=\"due,asc\" selected>Due soonest</option>"))));
         then(backend).should().listTasks(TOKEN, new TaskFilter("todo", null, "a&b", "due,asc", 1));
     }
 
