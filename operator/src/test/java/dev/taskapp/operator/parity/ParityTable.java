@@ -122,6 +122,10 @@ final class ParityTable {
           Optional.ofNullable(container.getSecurityContext().getCapabilities().getAdd()).orElse(List.of()),
           "the official image's entrypoint starts as root to chown PGDATA, then drops to postgres; in Kubernetes the pod"
               + " starts as the postgres uid with fsGroup owning the volume, so it needs no capability");
+      case "command" -> ParityRow.approximated(path, compose.strings(service, "command"), where + "args",
+          Optional.ofNullable(container.getArgs()).orElse(List.of()),
+          "Compose sizes PostgreSQL's buffer pool for a laptop (TASKAPP_DB_SHARED_BUFFERS); the operator's database keeps"
+              + " PostgreSQL's default, as for its other settings");
       case "security_opt" -> {
         var noNewPrivileges = compose.strings(service, "security_opt").contains("no-new-privileges:true");
         var escalation = container.getSecurityContext().getAllowPrivilegeEscalation();
@@ -159,7 +163,8 @@ final class ParityTable {
 
   /**
    * The same variable names on both sides, but for Compose's laptop-only JVM options: there the
-   * backend runs on C1 alone (faster start, less memory), in Kubernetes on the image's full JIT.
+   * backend runs on C1 alone (faster start, less memory) and the frontend's heap is capped; in
+   * Kubernetes both run on the images' own flags, sized from the container's limit.
    */
   private ParityRow environment(Tier tier, String path, String field, Object kubernetes) {
     var names = compose.environmentNames(tier.component());
@@ -169,7 +174,8 @@ final class ParityTable {
     }
     return ParityRow.related(path, names, field, kubernetes, MAPPED, "equal but for " + LAPTOP_JVM_OPTIONS,
         String.valueOf(shared).equals(String.valueOf(kubernetes)), ENV_NOTES.get(tier) + "; " + LAPTOP_JVM_OPTIONS
-            + " is Compose's only (C1 on a laptop: TASKAPP_BACKEND_JAVA_OPTIONS); Kubernetes runs the image's full tiered JIT");
+            + " is Compose's only (for a laptop: TASKAPP_BACKEND_JAVA_OPTIONS, C1 alone; TASKAPP_FRONTEND_JAVA_OPTIONS, a 64 MB heap);"
+            + " Kubernetes runs the images' own flags");
   }
 
   private ParityRow dependsOn(Tier tier, String path) {
