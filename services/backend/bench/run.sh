@@ -13,7 +13,7 @@
 #      PEER_PORT (55000), ROUNDS (3), DURATION (10s per request and round), CONNECTIONS (32), THREADS (2),
 #      WARMUP (60s per request, once: with full tiered JIT on 2 busy cores C2 needs that long; shorter measures the profiling C1 tier),
 #      PEER_WARMUP (5s per request: CPython has no JIT to wait for; this fills its connection pools),
-#      BENCH_STATE (/tmp/taskapp-bench; the peer's state goes in its peer/ folder).
+#      WRITERS (200: users the POSTs go to in turn, each under the cap of 1000 tasks), BENCH_STATE (/tmp/taskapp-bench; the peer's state goes in its peer/ folder).
 # Needs: Java 25, wrk, curl, PostgreSQL server binaries (Debian: postgresql), the jar
 #        (./mvnw -pl services/backend -am package -DskipTests).
 #
@@ -34,6 +34,7 @@ peer_port=${PEER_PORT:-55000}
 rounds=${ROUNDS:-3}
 duration=${DURATION:-10s}
 warmup=${WARMUP:-60s}
+writers=${WRITERS:-200}
 peer_warmup=${PEER_WARMUP:-5s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
@@ -78,8 +79,9 @@ pg_pid=$(head -n 1 "$state/pg/postmaster.pid")
 echo "== backend: java $jvm_flags -jar taskapp-backend.jar (extracted; port $app_port)"
 start_ns=$(date +%s%N)
 # shellcheck disable=SC2086
-# No cap on tasks per user (default 1000, 409 beyond): the POST rounds measure creating tasks.
-MAX_TASKS_PER_USER=1000000000 MANAGEMENT_PORT=0 PORT=$app_port DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/taskapp" \
+# The default cap on tasks per user stays: the POSTs are spread over $writers users instead. Sign-up is
+# throttled per address, and every user of the bench signs up from 127.0.0.1.
+AUTH_REQUESTS_PER_ADDRESS=1000000 MANAGEMENT_PORT=0 PORT=$app_port DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/taskapp" \
   JWT_SECRET_KEY=$(head -c 48 /dev/urandom | base64) SECRET_KEY=$(head -c 48 /dev/urandom | base64) \
   "$java" $jvm_flags -jar "$state/app/taskapp-backend.jar" >"$state/backend.log" 2>&1 &
 app_pid=$!
@@ -103,13 +105,16 @@ for i in $(seq 1 100); do
   curl -fs -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"title\":\"task $i\",\"description\":\"seeded\"}" "$base/api/tasks" >/dev/null
 done
-# POSTs go to a second user, so the listed user keeps exactly the 100 seeded tasks (the warm-up
-# alone creates thousands).
-writer_token=$(user writer)
+# POSTs go to other users, so the listed user keeps exactly the 100 seeded tasks, and to many of
+# them in turn, so that none reaches the cap of tasks per user (a user's count is checked on
+# each POST, as in use).
+export -f user json_field; export base
+seq 1 "$writers" | xargs -P 4 -I{} bash -c 't=$(user writer{}); printf "%s\n" "$t"' >"$state/writer-tokens"
+[ "$(grep -c . "$state/writer-tokens")" = "$writers" ] || { echo "could not sign $writers writers in" >&2; exit 1; }
 
 # What each target is: its URL, tokens (GET, POST) and the roots of its process trees.
-declare -A url get_token post_token service_pids db_pids
-url[TaskApp]=$base; get_token[TaskApp]=$token; post_token[TaskApp]=$writer_token
+declare -A url get_token post_token post_tokens service_pids db_pids
+url[TaskApp]=$base; get_token[TaskApp]=$token; post_tokens[TaskApp]=$state/writer-tokens
 service_pids[TaskApp]=$app_pid; db_pids[TaskApp]=$pg_pid
 targets=(TaskApp)
 
@@ -129,13 +134,14 @@ fi
 
 path_of() { case $1 in GET) echo "/api/tasks?size=20" ;; POST) echo "/api/tasks" ;; esac; }
 script_of() { case $1 in GET) echo "$here/get-tasks.lua" ;; POST) echo "$here/post-task.lua" ;; esac; }
-token_of() { case $2 in GET) echo "${get_token[$1]}" ;; POST) echo "${post_token[$1]}" ;; esac; }
+token_of() { case $2 in GET) echo "${get_token[$1]}" ;; POST) echo "${post_token[$1]:-}" ;; esac; }
+tokens_file_of() { case $2 in POST) echo "${post_tokens[$1]:-}" ;; esac; }
 
 # Warm up once per target, before the rounds: a service in use is warm (the JVM's JIT above all).
 for target in "${targets[@]}"; do
   w=$warmup; [ "$target" = TaskApp ] || w=$peer_warmup
   for request in GET POST; do
-    TOKEN=$(token_of "$target" "$request") wrk -t"$threads" -c"$connections" -d"$w" \
+    TOKEN=$(token_of "$target" "$request") TOKENS_FILE=$(tokens_file_of "$target" "$request") wrk -t"$threads" -c"$connections" -d"$w" \
       -s "$(script_of "$request")" "${url[$target]}$(path_of "$request")" >/dev/null
   done
 done
@@ -149,7 +155,7 @@ row() { printf "$columns" "$@"; }
 measure() { # round target request
   local out="$state/wrk-$1-$2-$3.txt" s0 d0 s1 d1 errors
   s0=$(bench_cpu_tree ${service_pids[$2]}); d0=$(bench_cpu_tree ${db_pids[$2]})
-  TOKEN=$(token_of "$2" "$3") bench_cpu_run "$out.cpu" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+  TOKEN=$(token_of "$2" "$3") TOKENS_FILE=$(tokens_file_of "$2" "$3") bench_cpu_run "$out.cpu" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     -s "$(script_of "$3")" "${url[$2]}$(path_of "$3")" >"$out"
   s1=$(bench_cpu_tree ${service_pids[$2]}); d1=$(bench_cpu_tree ${db_pids[$2]})
   awk -v r="$1" -v t="$2" -v q="$3" -v p99="$(bench_wrk_p99_ms "$out")" -v s0="$s0" -v s1="$s1" -v d0="$d0" -v d1="$d1" \
