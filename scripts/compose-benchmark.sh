@@ -95,22 +95,24 @@ tiers() { # since_ms
 
 # Each round: a cold start from an empty volume, then a warm start (stop, up) of the same containers.
 echo "start to all healthy (docker compose up -d --wait), $rounds rounds:"
+# One `up -d --wait`, timed: prints the round's line and adds the seconds to the array named KIND.
+timed_up() { # round kind
+  local start seconds
+  local -n times=$2
+  start=$(now_ms)
+  follow_events "$start"
+  compose up -d --wait > /dev/null 2>&1
+  seconds=$(seconds_since "$start")
+  stop_events
+  times+=("$seconds")
+  printf '  round %-2s %s %5s s  (%s)\n' "$1" "$2" "$seconds" "$(tiers "$start")"
+}
 cold=() warm=()
 for round in $(seq 1 "$rounds"); do
   compose down -v --remove-orphans > /dev/null 2>&1 || true
-  start=$(now_ms)
-  follow_events "$start"
-  compose up -d --wait > /dev/null 2>&1
-  cold+=("$(seconds_since "$start")")
-  stop_events
-  printf '  round %-2s cold %5s s  (%s)\n' "$round" "${cold[-1]}" "$(tiers "$start")"
+  timed_up "$round" cold
   compose stop > /dev/null 2>&1
-  start=$(now_ms)
-  follow_events "$start"
-  compose up -d --wait > /dev/null 2>&1
-  warm+=("$(seconds_since "$start")")
-  stop_events
-  printf '  round %-2s warm %5s s  (%s)\n' "$round" "${warm[-1]}" "$(tiers "$start")"
+  timed_up "$round" warm
 done
 echo "  cold start (empty volume), median (min-max):   $(printf '%s\n' "${cold[@]}" | bench_spread %.1f) s   (target <= 6 s)"
 echo "  warm start (stop, then up), median (min-max):  $(printf '%s\n' "${warm[@]}" | bench_spread %.1f) s"
