@@ -174,7 +174,7 @@ final class ParityTable {
     }
     return ParityRow.related(path, names, field, kubernetes, MAPPED, "equal but for " + LAPTOP_JVM_OPTIONS,
         String.valueOf(shared).equals(String.valueOf(kubernetes)), ENV_NOTES.get(tier) + "; " + LAPTOP_JVM_OPTIONS
-            + " is Compose's only (for a laptop: TASKAPP_BACKEND_JAVA_OPTIONS, C1 alone; TASKAPP_FRONTEND_JAVA_OPTIONS, a 64 MB heap);"
+            + " is Compose's only (for a laptop: TASKAPP_BACKEND_JAVA_OPTIONS, C1 alone; TASKAPP_FRONTEND_JAVA_OPTIONS, C1 alone and a 64 MB heap);"
             + " Kubernetes runs the images' own flags");
   }
 

@@ -1,5 +1,6 @@
 package dev.taskapp.frontend.backend;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,13 +12,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The backend's REST API as the pages need it. Every failure comes out as one of two exceptions:
- * {@link BackendUnavailableException} (unreachable, timeout, 5xx) or {@link BackendProblemException} (4xx).
+ * {@link BackendUnavailableException} (unreachable, timeout, an answer cut short, 5xx) or {@link BackendProblemException} (4xx).
  * Calls made for a page carry the browser's address ({@link BrowserAddressForwarding}).
  */
 @Component
@@ -139,6 +141,13 @@ public class BackendClient {
         }
         catch (ResourceAccessException ex) {
             throw new BackendUnavailableException("backend unreachable: " + ex.getMessage(), ex);
+        }
+        catch (RestClientException ex) {
+            // The answer broke off or stalled in its body (the read timeout): as unavailable as no answer.
+            if (ex.getMostSpecificCause() instanceof IOException) {
+                throw new BackendUnavailableException("backend answer cut short: " + ex.getMostSpecificCause(), ex);
+            }
+            throw ex;
         }
     }
 
