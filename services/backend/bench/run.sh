@@ -145,6 +145,16 @@ for target in "${targets[@]}"; do
       -s "$(script_of "$request")" "${url[$target]}$(path_of "$request")" >/dev/null
   done
 done
+# Fresh planner statistics, as autovacuum keeps them in a database in use. Without this the rounds
+# could run on the statistics taken after the seed, when one user owned every task: the connections'
+# cached generic plan then read the whole table per GET (PostgreSQL ~2 ms a GET instead of ~0.15),
+# depending on whether autovacuum's minute had come round yet.
+db_ports=("$pg_port")
+db_names=(taskapp)
+[ -z "${peer_started:-}" ] || { db_ports+=("$((peer_port + 433))"); db_names+=(peer); }
+for i in "${!db_ports[@]}"; do
+  as_pg "psql -h 127.0.0.1 -p ${db_ports[$i]} -U postgres -d ${db_names[$i]} -qc analyze"
+done
 
 # The table: round, target, request, then req/s, p99 (ms) and CPU per request (us) of the service,
 # PostgreSQL, wrk and service + PostgreSQL. Measured rows are kept in $results for the medians.
