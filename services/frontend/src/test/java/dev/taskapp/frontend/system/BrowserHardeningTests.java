@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.taskapp.frontend.backend.BackendClient;
@@ -38,6 +39,18 @@ class BrowserHardeningTests {
     @org.springframework.beans.factory.annotation.Autowired
     BackendClient backend;
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /**
+     * Signing in is the backend's: the frontend has no users or passwords of its own, so Spring Boot's
+     * in-memory user (a generated password, logged as a warning at every start) must not exist.
+     */
+    @Test
+    void theFrontendHoldsNoUsersOrPasswords() {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+    }
 
     @Test
     void everyPageCarriesTheStrictContentSecurityPolicy() throws Exception {
