@@ -39,13 +39,29 @@ set_env_value() { # replaces KEY=... in .env, so plain `docker compose` uses the
   fi
 }
 
-[ -f .env ] || create_env_file
+# The database volume of this Compose project, if one exists (left by an earlier install).
+database_volume() {
+  local project=${COMPOSE_PROJECT_NAME:-$(sed -n 's/^name: *//p' docker-compose.yml)}
+  docker volume ls -q --filter "label=com.docker.compose.project=$project" \
+    --filter label=com.docker.compose.volume=postgres_data | head -n 1
+}
 
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 docker info > /dev/null 2>&1 || { log "no Docker engine answers (is dockerd running?)"; exit 1; }
 docker compose version > /dev/null 2>&1 || { log "Compose v2 is missing (docker compose version)"; exit 1; }
+
+if [ ! -f .env ]; then
+  # A new .env brings a new database password, which a database created under the old one refuses:
+  # stop before anything changes rather than start a backend that cannot sign in.
+  volume=$(database_volume)
+  if [ -n "$volume" ]; then
+    log "volume $volume holds the database of an earlier install but there is no .env with its password: put that .env back here, or delete the data with: docker volume rm $volume"
+    exit 1
+  fi
+  create_env_file
+fi
 
 # Engine >= 25 knows healthcheck start_interval: check every second only while starting.
 engine_major=$(docker version -f '{{.Server.Version}}' | cut -d. -f1)
@@ -67,7 +83,13 @@ fi
 
 log "starting the stack"
 started=$SECONDS
-docker compose up -d --wait
+if ! docker compose up -d --wait; then
+  # grep without -q reads to the end: with pipefail, an early exit would fail `docker compose logs`.
+  if docker compose logs --no-log-prefix backend 2>/dev/null | grep 'password authentication failed' > /dev/null; then
+    log "the database refused POSTGRES_PASSWORD from .env: it keeps the password it was created with; put that value back in .env, or delete the data with: docker compose down -v"
+  fi
+  exit 1
+fi
 # shellcheck disable=SC1091
 set -a; . ./.env; set +a
 log "up and healthy in $((SECONDS - started)) s:"
