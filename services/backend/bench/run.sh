@@ -113,9 +113,9 @@ seq 1 "$writers" | xargs -P 4 -I{} bash -c 't=$(user writer{}); printf "%s\n" "$
 [ "$(grep -c . "$state/writer-tokens")" = "$writers" ] || { echo "could not sign $writers writers in" >&2; exit 1; }
 
 # What each target is: its URL, tokens (GET, POST) and the roots of its process trees.
-declare -A url get_token post_token post_tokens service_pids db_pids
+declare -A url get_token post_token post_tokens service_pids db_pids db_ports db_names
 url[TaskApp]=$base; get_token[TaskApp]=$token; post_tokens[TaskApp]=$state/writer-tokens
-service_pids[TaskApp]=$app_pid; db_pids[TaskApp]=$pg_pid
+service_pids[TaskApp]=$app_pid; db_pids[TaskApp]=$pg_pid; db_ports[TaskApp]=$pg_port; db_names[TaskApp]=taskapp
 targets=(TaskApp)
 
 if [ -n "$peer_dir" ]; then
@@ -124,9 +124,11 @@ if [ -n "$peer_dir" ]; then
   "$peer_dir/run.sh" start "$peer_port" >/dev/null
   url[Flask]="http://127.0.0.1:$peer_port"
   get_token[Flask]=$(cat "$PEER_STATE/token"); post_token[Flask]=${get_token[Flask]}
-  # gunicorn's master (its workers are its children) and the peer's postmaster (run.sh: PORT+433).
+  # gunicorn's master (its workers are its children) and the peer's postmaster, whose pid file holds
+  # its pid on line 1 and its port on line 4.
   service_pids[Flask]=$(cat "$PEER_STATE/gunicorn.pid")
-  db_pids[Flask]=$(head -n 1 "$PEER_STATE/data/postmaster.pid")
+  db_pids[Flask]=$(sed -n 1p "$PEER_STATE/data/postmaster.pid"); db_ports[Flask]=$(sed -n 4p "$PEER_STATE/data/postmaster.pid")
+  db_names[Flask]=peer
   targets+=(Flask)
 else
   echo "== Flask seed peer skipped: pass its folder (holding run.sh) as argument or PEER_DIR"
@@ -136,12 +138,17 @@ path_of() { case $1 in GET) echo "/api/tasks?size=20" ;; POST) echo "/api/tasks"
 script_of() { case $1 in GET) echo "$here/get-tasks.lua" ;; POST) echo "$here/post-task.lua" ;; esac; }
 token_of() { case $2 in GET) echo "${get_token[$1]}" ;; POST) echo "${post_token[$1]:-}" ;; esac; }
 tokens_file_of() { case $2 in POST) echo "${post_tokens[$1]:-}" ;; esac; }
+# Runs a command (wrk, or wrk under bench_cpu_run) with the target's tokens for the request in its
+# environment, where the wrk scripts read them.
+with_tokens() { # target request command...
+  TOKEN=$(token_of "$1" "$2") TOKENS_FILE=$(tokens_file_of "$1" "$2") "${@:3}"
+}
 
 # Warm up once per target, before the rounds: a service in use is warm (the JVM's JIT above all).
 for target in "${targets[@]}"; do
   w=$warmup; [ "$target" = TaskApp ] || w=$peer_warmup
   for request in GET POST; do
-    TOKEN=$(token_of "$target" "$request") TOKENS_FILE=$(tokens_file_of "$target" "$request") wrk -t"$threads" -c"$connections" -d"$w" \
+    with_tokens "$target" "$request" wrk -t"$threads" -c"$connections" -d"$w" \
       -s "$(script_of "$request")" "${url[$target]}$(path_of "$request")" >/dev/null
   done
 done
@@ -149,11 +156,8 @@ done
 # could run on the statistics taken after the seed, when one user owned every task: the connections'
 # cached generic plan then read the whole table per GET (PostgreSQL ~2 ms a GET instead of ~0.15),
 # depending on whether autovacuum's minute had come round yet.
-db_ports=("$pg_port")
-db_names=(taskapp)
-[ -z "${peer_started:-}" ] || { db_ports+=("$((peer_port + 433))"); db_names+=(peer); }
-for i in "${!db_ports[@]}"; do
-  as_pg "psql -h 127.0.0.1 -p ${db_ports[$i]} -U postgres -d ${db_names[$i]} -qc analyze"
+for target in "${targets[@]}"; do
+  as_pg "psql -h 127.0.0.1 -p ${db_ports[$target]} -U postgres -d ${db_names[$target]} -qc analyze"
 done
 
 # The table: round, target, request, then req/s, p99 (ms) and CPU per request (us) of the service,
@@ -165,7 +169,7 @@ row() { printf "$columns" "$@"; }
 measure() { # round target request
   local out="$state/wrk-$1-$2-$3.txt" s0 d0 s1 d1 errors
   s0=$(bench_cpu_tree ${service_pids[$2]}); d0=$(bench_cpu_tree ${db_pids[$2]})
-  TOKEN=$(token_of "$2" "$3") TOKENS_FILE=$(tokens_file_of "$2" "$3") bench_cpu_run "$out.cpu" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+  with_tokens "$2" "$3" bench_cpu_run "$out.cpu" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     -s "$(script_of "$3")" "${url[$2]}$(path_of "$3")" >"$out"
   s1=$(bench_cpu_tree ${service_pids[$2]}); d1=$(bench_cpu_tree ${db_pids[$2]})
   awk -v r="$1" -v t="$2" -v q="$3" -v p99="$(bench_wrk_p99_ms "$out")" -v s0="$s0" -v s1="$s1" -v d0="$d0" -v d1="$d1" \

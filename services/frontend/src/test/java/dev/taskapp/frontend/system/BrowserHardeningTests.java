@@ -9,8 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -36,12 +38,12 @@ class BrowserHardeningTests {
 
     @LocalServerPort
     int port;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     BackendClient backend;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext context;
+    @Autowired
+    ApplicationContext context;
 
     /**
      * Signing in is the backend's: the frontend has no users or passwords of its own, so Spring Boot's
