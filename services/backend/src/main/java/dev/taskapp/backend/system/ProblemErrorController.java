@@ -5,6 +5,8 @@ import java.net.URI;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,8 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors the servlet container raises outside Spring MVC (e.g. in a filter) also come back as
- * problem+json, replacing Boot's default JSON error body.
+ * problem+json, replacing Boot's default JSON error body. Not an API operation: hidden from
+ * /api/openapi.json.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -24,7 +24,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -49,18 +48,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest(errors);
     }
 
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
-                .toList();
-        return badRequest(errors);
+    /** GET /api/tasks's query parameters (TaskQueryResolver), all that are wrong at once. */
+    @ExceptionHandler(InvalidParametersException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParametersException ex) {
+        return badRequest(ex.problems());
     }
 
-    /** A query parameter or path variable that does not convert, e.g. ?page=abc or ?status=finished. */
+    /** A path variable or query parameter that does not convert, e.g. /api/tasks/abc or ?version=x. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {

@@ -3,12 +3,9 @@ package dev.taskapp.backend.task;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import dev.taskapp.backend.system.CurrentUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,17 +32,10 @@ class TaskController {
         this.search = search;
     }
 
-    /** Plain, validated parameters rather than a bound record: the list is the hottest call (docs/performance.md). */
+    /** The query is read by {@link TaskQueryResolver}: the list is the hottest call (docs/performance.md). */
     @GetMapping
-    TaskPage list(CurrentUser user,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) TaskStatus status,
-            @RequestParam(required = false) TaskPriority priority,
-            @RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(defaultValue = "created,desc") @Pattern(regexp = TaskQuery.SORT,
-                    message = "must be created, due or priority, optionally followed by ,asc or ,desc") String sort) {
-        return search.find(user.id(), new TaskQuery(page, size, status, priority, q, sort));
+    TaskPage list(CurrentUser user, @ParameterObject TaskQuery query) {
+        return search.find(user.id(), query);
     }
 
     @PostMapping

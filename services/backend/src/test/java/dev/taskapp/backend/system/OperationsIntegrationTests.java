@@ -1,5 +1,6 @@
 package dev.taskapp.backend.system;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +57,35 @@ class OperationsIntegrationTests {
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.json().get("paths").has("/api/tasks/{id}")).isTrue();
         assertThat(openApi.json().get("info").get("title").asString()).isEqualTo("TaskApp backend API");
+    }
+
+    /**
+     * The list's query parameters are documented one by one with their bounds and defaults (they are
+     * read by TaskQueryResolver, not by @RequestParam); the caller comes from the token, so no
+     * operation has a "user" parameter, and the error page is no operation.
+     */
+    @Test
+    void openApiDocumentsWhatAClientSends() {
+        JsonNode paths = new Api(port).get("/api/openapi.json", null).json().get("paths");
+        Map<String, JsonNode> listParameters = new LinkedHashMap<>();
+        paths.get("/api/tasks").get("get").get("parameters")
+                .forEach(parameter -> listParameters.put(parameter.get("name").asString(), parameter));
+        assertThat(listParameters).containsOnlyKeys("page", "size", "status", "priority", "q", "sort");
+        assertThat(listParameters.values()).allSatisfy(parameter -> {
+            assertThat(parameter.get("in").asString()).isEqualTo("query");
+            assertThat(parameter.path("required").asBoolean(false)).isFalse();
+        });
+        JsonNode size = listParameters.get("size").get("schema");
+        assertThat(size.get("minimum").asInt()).isEqualTo(1);
+        assertThat(size.get("maximum").asInt()).isEqualTo(100);
+        assertThat(size.get("default").asInt()).isEqualTo(20);
+        assertThat(listParameters.get("page").get("schema").get("default").asInt()).isZero();
+        assertThat(listParameters.get("q").get("schema").get("maxLength").asInt()).isEqualTo(200);
+        assertThat(listParameters.get("sort").get("schema").get("default").asString()).isEqualTo("created,desc");
+        assertThat(listParameters.get("status").get("schema").toString()).contains("in_progress");
+
+        assertThat(paths.toString()).doesNotContain("\"name\":\"user\"", "\"name\":\"currentUser\"");
+        assertThat(paths.has("/error")).isFalse();
     }
 
     @Test

@@ -22,9 +22,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -192,12 +194,18 @@ class TaskControllerTest {
         mvc.perform(asAlice(get("/api/tasks?size=101&page=-1")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].field", hasItem("size")))
-                .andExpect(jsonPath("$.errors[*].field", hasItem("page")));
-        mvc.perform(asAlice(get("/api/tasks?size=0"))).andExpect(status().isBadRequest());
+                .andExpect(jsonPath("$.errors[0].field").value("page"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be greater than or equal to 0"))
+                .andExpect(jsonPath("$.errors[1].field").value("size"))
+                .andExpect(jsonPath("$.errors[1].message").value("must be less than or equal to 100"));
+        mvc.perform(asAlice(get("/api/tasks?size=0"))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
         mvc.perform(asAlice(get("/api/tasks?page=abc")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("page"));
+                .andExpect(jsonPath("$.errors[0].field").value("page"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be an integer"));
+        mvc.perform(asAlice(get("/api/tasks?q=" + "x".repeat(201)))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
         verifyNoInteractions(search);
     }
 
@@ -208,8 +216,30 @@ class TaskControllerTest {
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
         mvc.perform(asAlice(get("/api/tasks?status=finished")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("status"));
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of todo, in_progress, done"));
         verifyNoInteractions(search);
+    }
+
+    /** Every wrong parameter is named in one answer, whether it does not parse or is out of bounds. */
+    @Test
+    void everyWrongQueryParameterIsReportedAtOnce() throws Exception {
+        mvc.perform(asAlice(get("/api/tasks?page=x&size=500&priority=urgent&sort=title")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(contains("page", "size", "priority", "sort")))
+                .andExpect(jsonPath("$.detail").value(startsWith("page: must be an integer; size: must be less than or "
+                        + "equal to 100; priority: must be one of low, medium, high; sort: must be created, due or priority")));
+        verifyNoInteractions(search);
+    }
+
+    /** An HTML form's empty field is no filter; a padded number is still that number. */
+    @Test
+    void blankParametersAreAbsentOnes() throws Exception {
+        given(search.find(eq(ALICE), any())).willReturn(TaskPage.of(List.of(), 0, 20, 0));
+        mvc.perform(asAlice(get("/api/tasks").param("page", "").param("size", " 10").param("status", "")
+                        .param("priority", "").param("q", " ").param("sort", "")))
+                .andExpect(status().isOk());
+        verify(search).find(ALICE, new TaskQuery(0, 10, null, null, null, "created,desc"));
     }
 
     @Test
@@ -255,6 +285,20 @@ class TaskControllerTest {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("title")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("status")));
         verifyNoInteractions(service);
+    }
+
+    /**
+     * The firewall (SecurityConfig.httpFirewall) checks each header as it is read: a control
+     * character in the bearer token is refused before the token is looked at; a tab is not one.
+     */
+    @Test
+    void aHeaderWithAControlCharacterIsRefused() throws Exception {
+        String token = TestTokens.valid(ALICE);
+        mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + token + "\u0007"))
+                .andExpect(status().isBadRequest());
+        verifyNoInteractions(search);
+        mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + token + "\t"))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test
