@@ -152,12 +152,13 @@ for target in "${targets[@]}"; do
       -s "$(script_of "$request")" "${url[$target]}$(path_of "$request")" >/dev/null
   done
 done
-# Fresh planner statistics, as autovacuum keeps them in a database in use. Without this the rounds
-# could run on the statistics taken after the seed, when one user owned every task: the connections'
-# cached generic plan then read the whole table per GET (PostgreSQL ~2 ms a GET instead of ~0.15),
-# depending on whether autovacuum's minute had come round yet.
+# Vacuumed, with fresh planner statistics, as autovacuum keeps a database in use. Without the
+# statistics the rounds could run on those taken after the seed, when one user owned every task: the
+# connections' cached generic plan then read the whole table per GET (PostgreSQL ~2 ms a GET instead
+# of ~0.15). Without the vacuum, autovacuum worked through the warm-up's ~100,000 inserts during the
+# first round, which then cost ~30 % more CPU per GET, the service's too, than the later rounds.
 for target in "${targets[@]}"; do
-  as_pg "psql -h 127.0.0.1 -p ${db_ports[$target]} -U postgres -d ${db_names[$target]} -qc analyze"
+  as_pg "psql -h 127.0.0.1 -p ${db_ports[$target]} -U postgres -d ${db_names[$target]} -qc 'vacuum (analyze)'"
 done
 
 # The table: round, target, request, then req/s, p99 (ms) and CPU per request (us) of the service,
