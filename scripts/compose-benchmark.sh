@@ -3,8 +3,9 @@
 #   cold start  `docker compose up -d --wait` with the images present and an empty volume, ROUNDS
 #               times: each round, and the median with its spread (min-max)
 #   warm start  the same after `docker compose stop` (containers and data kept), in the same rounds
-#   memory      `docker stats` per container and in total, after BENCH_IDLE_SECONDS idle and at the
-#               end of load: wrk from the host on the published ports, first the backend's
+#   memory      `docker stats` per container and in total, after BENCH_IDLE_SECONDS idle in every
+#               round (after its warm start; each round's total, and the median) and at the end of
+#               load: wrk from the host on the published ports, first the backend's
 #               GET /api/tasks?size=20, then the frontend's task list (signed in through its form),
 #               LOAD_DURATION each, for one user holding 20 tasks
 #   rebuild     Jib image rebuild after a one-line change in the backend (package: no AOT cache;
@@ -107,16 +108,6 @@ timed_up() { # round kind
   times+=("$seconds")
   printf '  round %-2s %s %5s s  (%s)\n' "$1" "$2" "$seconds" "$(tiers "$start")"
 }
-cold=() warm=()
-for round in $(seq 1 "$rounds"); do
-  compose down -v --remove-orphans > /dev/null 2>&1 || true
-  timed_up "$round" cold
-  compose stop > /dev/null 2>&1
-  timed_up "$round" warm
-done
-echo "  cold start (empty volume), median (min-max):   $(printf '%s\n' "${cold[@]}" | bench_spread %.1f) s   (target <= 6 s)"
-echo "  warm start (stop, then up), median (min-max):  $(printf '%s\n' "${warm[@]}" | bench_spread %.1f) s"
-
 # docker stats of the project's containers into a file, "service MiB" a line.
 memory() { # file
   # shellcheck disable=SC2046
@@ -127,11 +118,35 @@ memory() { # file
       }' | sort > "$1"
 }
 
+# After each round's warm start: a few requests, then BENCH_IDLE_SECONDS with none (the health checks
+# go on), then docker stats into $state/idle-ROUND.
+idle_memory() { # round
+  local api
+  api=$(compose port backend 5000)
+  for _ in 1 2 3; do curl -fsS -o /dev/null "http://$api/api/health"; done
+  sleep "$idle"
+  memory "$state/idle-$1"
+}
+cold=() warm=()
+for round in $(seq 1 "$rounds"); do
+  compose down -v --remove-orphans > /dev/null 2>&1 || true
+  timed_up "$round" cold
+  compose stop > /dev/null 2>&1
+  timed_up "$round" warm
+  idle_memory "$round"
+done
+echo "  cold start (empty volume), median (min-max):   $(printf '%s\n' "${cold[@]}" | bench_spread %.1f) s   (target <= 6 s)"
+echo "  warm start (stop, then up), median (min-max):  $(printf '%s\n' "${warm[@]}" | bench_spread %.1f) s"
+# Each container's idle figure is the median of the rounds' (in $state/idle, for the table below);
+# the rounds' totals, and their median and spread, on one line.
+for name in $(cut -d' ' -f1 "$state/idle-1"); do
+  printf '%s %s\n' "$name" "$(awk -v n="$name" '$1 == n { print $2 }' "$state"/idle-* | bench_stats | cut -d' ' -f1)"
+done > "$state/idle"
+idle_totals=$(for f in "$state"/idle-*; do awk '{ t += $2 } END { printf "%.1f\n", t }' "$f"; done)
+echo "memory after $idle s idle, 3 containers, per round: $(echo $idle_totals) MiB; median (min-max): $(echo "$idle_totals" | bench_spread %.1f) MiB   (target <= 191 MiB)"
+
 backend=$(compose port backend 5000)
 frontend=$(compose port frontend 3000)
-for _ in 1 2 3; do curl -fsS -o /dev/null "http://$backend/api/health"; done
-sleep "$idle"
-memory "$state/idle"
 
 # One user with 20 tasks, through the backend's REST API.
 json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
@@ -171,7 +186,7 @@ memory "$state/loaded"
 # The targets are in MB, docker stats in MiB: 200 MB = 191 MiB, 320 MB = 305 MiB.
 echo "memory (docker stats, MiB):"
 join "$state/idle" "$state/loaded" | awk -v idle="$idle" '
-  BEGIN { printf "  %-10s %20s %20s\n", "container", "after " idle " s idle", "at the end of load" }
+  BEGIN { printf "  %-10s %20s %20s\n", "container", "after " idle " s idle (median)", "at the end of load" }
   { printf "  %-10s %20.1f %20.1f\n", $1, $2, $3; a += $2; b += $3 }
   END {
     printf "  %-10s %20.1f %20.1f\n", "total", a, b
