@@ -124,8 +124,8 @@ final class ParityTable {
               + " starts as the postgres uid with fsGroup owning the volume, so it needs no capability");
       case "command" -> ParityRow.approximated(path, compose.strings(service, "command"), where + "args",
           Optional.ofNullable(container.getArgs()).orElse(List.of()),
-          "Compose sizes PostgreSQL's buffer pool for a laptop (TASKAPP_DB_SHARED_BUFFERS); the operator's database keeps"
-              + " PostgreSQL's default, as for its other settings");
+          "Compose sizes PostgreSQL for a laptop: its buffer pool (TASKAPP_DB_SHARED_BUFFERS) and its connection slots"
+              + " (TASKAPP_DB_MAX_CONNECTIONS); the operator's database keeps PostgreSQL's defaults, as for its other settings");
       case "security_opt" -> {
         var noNewPrivileges = compose.strings(service, "security_opt").contains("no-new-privileges:true");
         var escalation = container.getSecurityContext().getAllowPrivilegeEscalation();
