@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the Compose stack's figures (not part of ./mvnw verify):
 #   cold start  `docker compose up -d --wait` with the images present and an empty volume, ROUNDS
-#               times: each round, and the median with its spread (min-max)
+#               times: each round, and the median with its spread (min-max); each round also split
+#               into the two JVMs' start and the rest (Compose, the engine, the database)
 #   warm start  the same after `docker compose stop` (containers and data kept), in the same rounds
 #   memory      `docker stats` per container and in total, after BENCH_IDLE_SECONDS idle in every
 #               round (after its warm start; each round's total, and the median) and at the end of
@@ -84,14 +85,24 @@ stop_events() {
   wait "$events_pid" 2>/dev/null || true
   events_pid=""
 }
+# Also splits the time to the last tier's healthy in two: the JVMs' (each one's container start to
+# healthy, added) and the rest (Compose, the engine's container starts, the database), which no JVM
+# flag can shorten; written to $state/split as "JVMS REST".
 tiers() { # since_ms
-  awk -v s="$1" '
+  awk -v s="$1" -v split_file="$state/split" '
       { t = ($1 / 1e6 - s) / 1000; what = $3 == "start" ? "start" : $4 }
       t >= 0 {
         if (!($2 in line)) order[++n] = $2
         line[$2] = line[$2] sprintf(" %s +%.1f", what, t)
+        if (what == "start") started[$2] = t
+        else if (what == "healthy" && !($2 in healthy)) { healthy[$2] = t; if (t > last) last = t }
       }
-      END { for (i = 1; i <= n; i++) printf "%s%s%s", (i > 1 ? ", " : ""), order[i], line[order[i]]; print "" }' "$state/events"
+      END {
+        for (i = 1; i <= n; i++) printf "%s%s%s", (i > 1 ? ", " : ""), order[i], line[order[i]]
+        jvms = (healthy["backend"] - started["backend"]) + (healthy["frontend"] - started["frontend"])
+        printf "; JVMs %.1f s, the rest %.1f s\n", jvms, last - jvms
+        printf "%.2f %.2f\n", jvms, last - jvms > split_file
+      }' "$state/events"
 }
 
 # Each round: a cold start from an empty volume, then a warm start (stop, up) of the same containers.
@@ -107,6 +118,7 @@ timed_up() { # round kind
   stop_events
   times+=("$seconds")
   printf '  round %-2s %s %5s s  (%s)\n' "$1" "$2" "$seconds" "$(tiers "$start")"
+  cat "$state/split" >> "$state/split-$2"
 }
 # docker stats of the project's containers into a file, "service MiB" a line.
 memory() { # file
@@ -137,6 +149,8 @@ for round in $(seq 1 "$rounds"); do
 done
 echo "  cold start (empty volume), median (min-max):   $(printf '%s\n' "${cold[@]}" | bench_spread %.1f) s   (target <= 6 s)"
 echo "  warm start (stop, then up), median (min-max):  $(printf '%s\n' "${warm[@]}" | bench_spread %.1f) s"
+echo "  of the cold starts, the two JVMs (container start to healthy): $(cut -d' ' -f1 "$state/split-cold" | bench_spread %.1f) s;" \
+  "the rest (Compose, the engine's container starts, the database): $(cut -d' ' -f2 "$state/split-cold" | bench_spread %.1f) s"
 # Each container's idle figure is the median of the rounds' (in $state/idle, for the table below);
 # the rounds' totals, and their median and spread, on one line.
 for name in $(cut -d' ' -f1 "$state/idle-1"); do
