@@ -13,8 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * A blank search is none.
  */
 record TaskQuery(
-        @Schema(defaultValue = "0") @Min(0) int page,
-        @Schema(defaultValue = "20") @Min(1) @Max(100) int size,
+        @Schema(defaultValue = "" + DEFAULT_PAGE) @Min(0) int page,
+        @Schema(defaultValue = "" + DEFAULT_SIZE) @Min(1) @Max(100) int size,
         TaskStatus status,
         TaskPriority priority,
         @Size(max = 200) String q,
